@@ -1,0 +1,4 @@
+package dev.nudge.config;
+
+public record WebConfig(String bind, int port) {
+}
