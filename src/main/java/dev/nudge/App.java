@@ -1,0 +1,142 @@
+package dev.nudge;
+
+import dev.nudge.config.MailboxConfig;
+import dev.nudge.config.Mailboxes;
+import dev.nudge.config.NudgeConfig;
+import dev.nudge.config.SchedulingConfig;
+import dev.nudge.enrollment.EnrollmentService;
+import dev.nudge.enrollment.StepTimes;
+import dev.nudge.mail.inbound.ImapMailbox;
+import dev.nudge.mail.inbound.InboxSync;
+import dev.nudge.mail.inbound.Mailbox;
+import dev.nudge.mail.outbound.Dispatcher;
+import dev.nudge.mail.outbound.Mailer;
+import dev.nudge.mail.outbound.SmtpMailer;
+import dev.nudge.mail.outbound.StepPlan;
+import dev.nudge.sandbox.Sandbox;
+import dev.nudge.schedule.Scheduling;
+import dev.nudge.sequence.SequenceCatalog;
+import dev.nudge.sequence.SequenceLoader;
+import dev.nudge.store.Database;
+import dev.nudge.template.TemplateEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Wires Nudge's parts by hand. The CLI and tests build one and call its services. */
+public final class App implements AutoCloseable {
+
+    private final NudgeConfig config;
+    private final SchedulingConfig scheduling;
+    private final Database db;
+    private final Mailboxes mailboxes;
+    private final SequenceCatalog sequences;
+    private final TemplateEngine templates;
+    private final EnrollmentService enrollments;
+    private final Dispatcher dispatcher;
+    private final InboxSync inboxSync;
+    private final Clock clock;
+    private Scheduling scheduler;
+
+    /** The seams a caller may replace: the mail servers and the mailboxes they serve. */
+    public record Parts(Mailer mailer, Mailbox mailbox, List<MailboxConfig> mailboxes) {
+    }
+
+    private App(NudgeConfig config, Clock clock, Parts parts) {
+        this.config = config;
+        this.clock = clock;
+        this.scheduling = effectiveScheduling(config);
+        this.mailboxes = new Mailboxes(parts.mailboxes());
+        this.sequences = new SequenceCatalog(SequenceLoader.load(config.sequencesDir(), mailboxes.names()));
+        this.templates = new TemplateEngine(config.templatesDir());
+        this.db = Database.open(config.database());
+        StepTimes times = new StepTimes(scheduling.zone(),
+                config.sandboxMode() ? config.sandbox().dayLength() : null);
+        this.enrollments = new EnrollmentService(db, sequences, times, clock);
+        this.dispatcher = new Dispatcher(db, new StepPlan(sequences, times, templates), parts.mailer(), mailboxes,
+                scheduling, clock);
+        this.inboxSync = new InboxSync(db, parts.mailbox(), mailboxes, clock);
+    }
+
+    /** Opens Nudge with the real SMTP and IMAP clients, for the configured mailboxes or the given sandbox. */
+    public static App open(NudgeConfig config, Clock clock, Sandbox sandbox) {
+        List<MailboxConfig> boxes = config.sandboxMode()
+                ? List.of(sandbox == null ? Sandbox.placeholderMailbox() : sandbox.mailbox())
+                : config.mailboxes();
+        return open(config, clock, new Parts(new SmtpMailer(), new ImapMailbox(), boxes));
+    }
+
+    public static App open(NudgeConfig config, Clock clock, Parts parts) {
+        return new App(config, clock, parts);
+    }
+
+    /**
+     * In the sandbox a day lasts seconds, so the scheduler must look again at
+     * least once a sequence day.
+     */
+    private static SchedulingConfig effectiveScheduling(NudgeConfig config) {
+        SchedulingConfig s = config.scheduling();
+        if (!config.sandboxMode()) {
+            return s;
+        }
+        Duration day = config.sandbox().dayLength();
+        Duration recheck = s.dispatchRecheck().compareTo(day) > 0 ? day : s.dispatchRecheck();
+        Duration poll = s.inboxPollInterval().compareTo(day) > 0 ? day : s.inboxPollInterval();
+        return new SchedulingConfig(s.zone(), poll, s.maxInboxAge(), recheck, s.dispatchBatch());
+    }
+
+    /** Starts Quartz: dispatch and inbox sync for every mailbox. */
+    public synchronized Scheduling startScheduling() {
+        if (scheduler == null) {
+            scheduler = new Scheduling(db, dispatcher, inboxSync, scheduling, clock);
+            enrollments.onDueWork((mailbox, at) -> scheduler.plan(mailbox, null));
+            scheduler.start(mailboxes.names());
+        }
+        return scheduler;
+    }
+
+    public NudgeConfig config() {
+        return config;
+    }
+
+    public SchedulingConfig scheduling() {
+        return scheduling;
+    }
+
+    public Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    public SequenceCatalog sequences() {
+        return sequences;
+    }
+
+    public TemplateEngine templates() {
+        return templates;
+    }
+
+    public EnrollmentService enrollments() {
+        return enrollments;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public InboxSync inboxSync() {
+        return inboxSync;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
+        }
+        db.close();
+    }
+}

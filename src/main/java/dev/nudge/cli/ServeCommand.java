@@ -1,0 +1,61 @@
+package dev.nudge.cli;
+
+import dev.nudge.App;
+import dev.nudge.config.NudgeConfig;
+import dev.nudge.sandbox.Sandbox;
+import dev.nudge.sandbox.SandboxStory;
+import dev.nudge.sequence.SequenceCheck;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", description = "Run the scheduler and inbox sync (a sandbox mail server when no mailbox is configured).")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @ParentCommand
+    NudgeCommand parent;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NudgeConfig config = parent.loadConfig();
+        Sandbox sandbox = config.sandboxMode() ? Sandbox.start() : null;
+        if (sandbox != null) {
+            log.info("SANDBOX MODE: no mailbox is configured in {}, so mail goes to an embedded test server on"
+                    + " 127.0.0.1 (SMTP {}, IMAP {}) and nothing leaves this machine", parent.config,
+                    sandbox.smtpPort(), sandbox.imapPort());
+            log.info("sandbox: one sequence day lasts {}; add a mailbox to the config to send for real",
+                    config.sandbox().dayLength());
+        }
+        App app = App.open(config, Clock.systemUTC(), sandbox);
+        CountDownLatch stopped = new CountDownLatch(1);
+        SandboxStory story = sandbox == null ? null : new SandboxStory(app, sandbox);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            if (story != null) {
+                story.close();
+            }
+            app.close();
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            stopped.countDown();
+        }, "nudge-shutdown"));
+        List<String> problems = SequenceCheck.problems(app.sequences(), app.templates());
+        problems.forEach(p -> log.warn("template problem: {} (steps using it will be held)", p));
+        app.startScheduling();
+        log.info("ready: mailboxes={} sequences={}", app.mailboxes().names(),
+                app.sequences().all().stream().map(s -> s.name()).toList());
+        if (story != null) {
+            story.begin();
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.nudge.mail.inbound;
+
+import dev.nudge.config.MailboxConfig;
+import dev.nudge.config.Mailboxes;
+import dev.nudge.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what is new in a mailbox's watched folders, by UID above the stored
+ * cursor, and hands each message to the reply handler. It only reads: flags and
+ * folders on the server are never changed.
+ */
+public final class InboxSync {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxSync.class);
+    private static final int PAGE = 500;
+    private static final int MAX_PAGES_PER_RUN = 200;
+
+    private final Database db;
+    private final Mailbox mailbox;
+    private final Mailboxes mailboxes;
+    private final Clock clock;
+    private final ReplyHandler handler;
+    private final CursorRepository cursors = new CursorRepository();
+    private final InboundRepository inbound = new InboundRepository();
+    private final SyncStatusRepository status = new SyncStatusRepository();
+
+    public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, Clock clock) {
+        this.db = db;
+        this.mailbox = mailbox;
+        this.mailboxes = mailboxes;
+        this.clock = clock;
+        this.handler = new ReplyHandler(mailboxes);
+    }
+
+    /** Syncs every watched folder of the mailbox; returns how many new messages were read. */
+    public int syncOnce(String mailboxName) {
+        MailboxConfig config = mailboxes.get(mailboxName);
+        Instant started = clock.instant();
+        int read = 0;
+        try (Mailbox.Connection connection = mailbox.connect(config)) {
+            for (String folder : config.folders()) {
+                read += syncFolder(connection, mailboxName, folder);
+            }
+        } catch (RuntimeException e) {
+            log.warn("inbox sync failed mailbox={} reason=\"{}\"", mailboxName, e.getMessage());
+            db.run(tx -> status.record(tx, mailboxName, clock.instant(), e.getMessage()));
+            throw e;
+        }
+        // The gate trusts the moment the sync started: a reply that arrived later may be unseen.
+        db.run(tx -> status.record(tx, mailboxName, started, null));
+        return read;
+    }
+
+    private int syncFolder(Mailbox.Connection connection, String mailboxName, String folder) {
+        int read = 0;
+        for (int page = 0; page < MAX_PAGES_PER_RUN; page++) {
+            CursorRepository.Cursor cursor = db.inTransaction(tx -> cursors.find(tx, mailboxName, folder));
+            FolderBatch batch = connection.fetchNew(folder, cursor.uidValidity(), cursor.lastUid(), PAGE);
+            boolean reset = batch.uidValidity() != cursor.uidValidity();
+            if (reset && cursor.uidValidity() != 0) {
+                log.warn("uidvalidity changed mailbox={} folder={} old={} new={}; rereading, duplicates skipped"
+                        + " by Message-ID", mailboxName, folder, cursor.uidValidity(), batch.uidValidity());
+            }
+            for (InboundEmail m : batch.messages()) {
+                handleOne(mailboxName, folder, batch.uidValidity(), m);
+            }
+            for (FolderBatch.Unreadable u : batch.unreadable()) {
+                recordUnreadable(mailboxName, folder, batch.uidValidity(), u);
+            }
+            long last = batch.highestUid(reset ? 0 : cursor.lastUid());
+            db.run(tx -> cursors.save(tx, mailboxName, folder,
+                    new CursorRepository.Cursor(batch.uidValidity(), last), clock.instant()));
+            int size = batch.messages().size() + batch.unreadable().size();
+            read += size;
+            if (size < PAGE) {
+                break;
+            }
+        }
+        return read;
+    }
+
+    private void handleOne(String mailboxName, String folder, long uidValidity, InboundEmail m) {
+        try {
+            db.run(tx -> handler.handle(tx, mailboxName, folder, uidValidity, m, clock.instant()));
+        } catch (RuntimeException e) {
+            // One message that breaks the handler must not stop the sync or be read forever.
+            log.error("inbound message skipped mailbox={} folder={} uid={} reason=\"{}\"", mailboxName, folder,
+                    m.uid(), e.getMessage(), e);
+            recordUnreadable(mailboxName, folder, uidValidity,
+                    new FolderBatch.Unreadable(m.uid(), "could not be handled: " + e.getMessage()));
+        }
+    }
+
+    private void recordUnreadable(String mailboxName, String folder, long uidValidity, FolderBatch.Unreadable u) {
+        db.run(tx -> {
+            if (!inbound.seen(tx, mailboxName, folder, uidValidity, u.uid(), null)) {
+                inbound.insert(tx, new InboundRepository.Recorded(0, mailboxName, folder, u.uid(), null, null, null,
+                        InboundKind.UNREADABLE, u.reason(), null, "skipped", clock.instant()), uidValidity);
+            }
+        });
+    }
+}

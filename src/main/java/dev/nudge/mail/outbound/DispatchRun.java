@@ -1,0 +1,234 @@
+package dev.nudge.mail.outbound;
+
+import dev.nudge.NudgeException;
+import dev.nudge.config.MailboxConfig;
+import dev.nudge.enrollment.Contact;
+import dev.nudge.enrollment.ContactRepository;
+import dev.nudge.enrollment.Enrollment;
+import dev.nudge.enrollment.EnrollmentRepository;
+import dev.nudge.enrollment.EnrollmentStatus;
+import dev.nudge.sequence.Sequence;
+import dev.nudge.store.Database;
+import dev.nudge.store.Tx;
+import dev.nudge.template.TemplateError;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One dispatch run of one mailbox: its connection, its counts, and the life of each step it sends. */
+final class DispatchRun implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchRun.class);
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final Duration BLOCKED_PAUSE = Duration.ofMinutes(15);
+
+    private final Database db;
+    private final StepPlan plan;
+    private final Mailer mailer;
+    private final MailboxConfig mailbox;
+    private final Clock clock;
+    private final StepComposer composer;
+    private final EnrollmentRepository enrollments = new EnrollmentRepository();
+    private final ContactRepository contacts = new ContactRepository();
+    private final OutboundRepository outbound = new OutboundRepository();
+    private Mailer.Connection connection;
+    private int sent;
+    private int failed;
+    private int held;
+    private int retrying;
+    private Instant retryAt;
+
+    DispatchRun(Database db, StepPlan plan, Mailer mailer, MailboxConfig mailbox, Clock clock) {
+        this.db = db;
+        this.plan = plan;
+        this.mailer = mailer;
+        this.mailbox = mailbox;
+        this.clock = clock;
+        this.composer = new StepComposer(plan.templates());
+    }
+
+    /** Sends the enrollment's due step if it can still be claimed; false ends the run. */
+    boolean send(Enrollment e) {
+        Instant now = clock.instant();
+        Prepared p = db.inTransaction(tx -> prepare(tx, e, now));
+        if (p == null) {
+            return true;
+        }
+        try {
+            if (connection == null) {
+                connection = mailer.connect(mailbox);
+            }
+            connection.send(StepComposer.toEmail(p.message(), mailbox, p.contact()));
+        } catch (SendFailure f) {
+            return failed(e, p.message(), f);
+        } catch (RuntimeException ex) {
+            return failed(e, p.message(), new SendFailure(SendFailure.Kind.RECIPIENT_REJECTED,
+                    "could not build the message: " + ex.getMessage(), ex));
+        }
+        db.run(tx -> delivered(tx, e, p));
+        return true;
+    }
+
+    private record Prepared(OutboundMessage message, Contact contact, Sequence sequence) {
+    }
+
+    /** Claims the step and commits its message as SENDING before the server hears of it. */
+    private Prepared prepare(Tx tx, Enrollment e, Instant now) throws SQLException {
+        if (!enrollments.claim(tx, e, now)) {
+            log.info("claim lost enrollment={} step={}", e.id(), e.nextStep());
+            return null;
+        }
+        var existing = outbound.forStep(tx, e.id(), e.nextStep());
+        if (existing.isPresent() && existing.get().status() == OutboundStatus.SENDING) {
+            outbound.setStatus(tx, existing.get().id(), OutboundStatus.UNCERTAIN,
+                    "interrupted while sending; not known whether the server accepted it", null);
+            hold(tx, e, "the send of step " + e.nextStep() + " (Message-ID <" + existing.get().messageId()
+                    + ">) was interrupted and may or may not have left; check the Sent folder, then resume"
+                    + " to send it again with the same Message-ID, or stop", now);
+            return null;
+        }
+        Contact contact = contacts.findById(tx, e.contactId()).orElseThrow();
+        Sequence sequence;
+        try {
+            sequence = plan.sequences().get(e.sequenceName());
+            if (e.nextStep() > sequence.steps().size()) {
+                complete(tx, e, now);
+                return null;
+            }
+        } catch (NudgeException.NotFound missing) {
+            hold(tx, e, missing.getMessage(), now);
+            return null;
+        }
+        if (existing.isPresent()) {
+            outbound.setStatus(tx, existing.get().id(), OutboundStatus.SENDING, null, null);
+            return new Prepared(existing.get(), contact, sequence);
+        }
+        try {
+            OutboundMessage m = composer.compose(e, contact, sequence, mailbox,
+                    outbound.forEnrollment(tx, e.id()), now);
+            long id = outbound.insert(tx, m);
+            return new Prepared(withId(m, id), contact, sequence);
+        } catch (TemplateError t) {
+            hold(tx, e, "template error, nothing was sent: " + t.getMessage()
+                    + "; fix the template (nudge templates check), then resume", now);
+            return null;
+        }
+    }
+
+    private void delivered(Tx tx, Enrollment e, Prepared p) throws SQLException {
+        Instant now = clock.instant();
+        OutboundMessage m = p.message();
+        outbound.setStatus(tx, m.id(), OutboundStatus.SENT, null, now);
+        int next = m.step() + 1;
+        boolean more = next <= p.sequence().steps().size();
+        Instant due = more ? plan.times().due(p.sequence(), next, e.enrolledAt(), now) : null;
+        enrollments.advance(tx, e.id(), next, due, m.messageId(), m.subject(), now);
+        enrollments.event(tx, e.id(), now, "sent", "Sent step " + m.step() + " (" + p.sequence().step(m.step())
+                .template() + ") \"" + m.subject() + "\" to " + m.toAddress() + ", Message-ID <" + m.messageId()
+                + ">" + (more ? "; step " + next + " due " + due : ""));
+        if (!more) {
+            complete(tx, e, now);
+        }
+        sent++;
+        log.info("sent enrollment={} step={} mailbox={} message_id={}", e.id(), m.step(), mailbox.name(),
+                m.messageId());
+    }
+
+    private void complete(Tx tx, Enrollment e, Instant now) throws SQLException {
+        if (enrollments.move(tx, e.id(), EnrollmentStatus.COMPLETED, "every step was sent", null, now)) {
+            enrollments.event(tx, e.id(), now, "completed", "Every step was sent; the sequence is complete");
+            log.info("completed enrollment={}", e.id());
+        }
+    }
+
+    private void hold(Tx tx, Enrollment e, String reason, Instant now) throws SQLException {
+        if (enrollments.move(tx, e.id(), EnrollmentStatus.HELD, reason, e.nextDueAt(), now)) {
+            enrollments.event(tx, e.id(), now, "held", "Held: " + reason);
+            held++;
+            log.warn("held enrollment={} step={} reason=\"{}\"", e.id(), e.nextStep(), reason);
+        }
+    }
+
+    private boolean failed(Enrollment e, OutboundMessage m, SendFailure f) {
+        Instant now = clock.instant();
+        return switch (f.kind()) {
+            case RECIPIENT_REJECTED -> {
+                db.run(tx -> rejected(tx, e, m, f, now));
+                yield true;
+            }
+            case TRANSIENT -> {
+                Instant at = now.plus(backoff(m.attempts()));
+                db.run(tx -> retryLater(tx, e, m, f, at, now));
+                boolean connected = connection != null;
+                closeConnection();
+                if (!connected) {
+                    retryAt = at;
+                }
+                yield connected;
+            }
+            case MAILBOX_BLOCKED -> {
+                Instant at = now.plus(BLOCKED_PAUSE);
+                db.run(tx -> retryLater(tx, e, m, f, at, now));
+                log.error("mailbox blocked mailbox={} until={} reason=\"{}\"", mailbox.name(), at, f.getMessage());
+                retryAt = at;
+                yield false;
+            }
+        };
+    }
+
+    private void rejected(Tx tx, Enrollment e, OutboundMessage m, SendFailure f, Instant now) throws SQLException {
+        outbound.setStatus(tx, m.id(), OutboundStatus.FAILED, f.getMessage(), null);
+        String reason = "the server refused step " + m.step() + " to " + m.toAddress() + ": " + f.getMessage();
+        if (enrollments.move(tx, e.id(), EnrollmentStatus.FAILED, reason, null, now)) {
+            enrollments.event(tx, e.id(), now, "failed", "Failed: " + reason);
+        }
+        failed++;
+        log.warn("send failed enrollment={} step={} reason=\"{}\"", e.id(), m.step(), f.getMessage());
+    }
+
+    private void retryLater(Tx tx, Enrollment e, OutboundMessage m, SendFailure f, Instant at, Instant now)
+            throws SQLException {
+        outbound.setStatus(tx, m.id(), OutboundStatus.RETRYING, f.getMessage(), null);
+        enrollments.postpone(tx, e.id(), at, now);
+        enrollments.event(tx, e.id(), now, "retrying", "Step " + m.step() + " not sent (" + f.getMessage()
+                + "); trying again at " + at);
+        retrying++;
+        log.warn("send postponed enrollment={} step={} retry_at={} reason=\"{}\"", e.id(), m.step(), at,
+                f.getMessage());
+    }
+
+    static Duration backoff(int attempts) {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+        return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
+    }
+
+    private static OutboundMessage withId(OutboundMessage m, long id) {
+        return new OutboundMessage(id, m.enrollmentId(), m.step(), m.mailbox(), m.messageId(), m.status(),
+                m.toAddress(), m.subject(), m.textBody(), m.htmlBody(), m.inReplyTo(), m.references(),
+                m.attempts(), m.lastError(), m.createdAt(), m.sentAt());
+    }
+
+    DispatchResult result() {
+        return new DispatchResult(sent, failed, held, retrying, null, retryAt);
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                log.debug("closing SMTP connection mailbox={} failed: {}", mailbox.name(), e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+}

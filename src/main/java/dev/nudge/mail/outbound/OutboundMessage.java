@@ -1,0 +1,24 @@
+package dev.nudge.mail.outbound;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A message of a step: what was (or is being) sent, exactly as rendered. */
+public record OutboundMessage(
+        long id,
+        long enrollmentId,
+        int step,
+        String mailbox,
+        String messageId,
+        OutboundStatus status,
+        String toAddress,
+        String subject,
+        String textBody,
+        String htmlBody,
+        String inReplyTo,
+        List<String> references,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt) {
+}

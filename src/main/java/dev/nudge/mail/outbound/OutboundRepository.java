@@ -1,0 +1,72 @@
+package dev.nudge.mail.outbound;
+
+import dev.nudge.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The messages Nudge sends, one row per enrollment step. */
+public final class OutboundRepository {
+
+    public long insert(Tx tx, OutboundMessage m) throws SQLException {
+        return tx.insert("INSERT INTO outbound_message (enrollment_id, step, mailbox, message_id, status, "
+                        + "to_address, subject, text_body, html_body, in_reply_to, reference_ids, attempts, "
+                        + "created_at) VALUES (:enrollment, :step, :mailbox, :messageId, :status, :to, :subject, "
+                        + ":text, :html, :inReplyTo, :refs, :attempts, :now)",
+                "enrollment", m.enrollmentId(), "step", m.step(), "mailbox", m.mailbox(),
+                "messageId", m.messageId(), "status", m.status(), "to", m.toAddress(), "subject", m.subject(),
+                "text", m.textBody(), "html", m.htmlBody(), "inReplyTo", m.inReplyTo(),
+                "refs", String.join(" ", m.references()), "attempts", m.attempts(), "now", m.createdAt());
+    }
+
+    public Optional<OutboundMessage> forStep(Tx tx, long enrollmentId, int step) throws SQLException {
+        return tx.queryOne("SELECT * FROM outbound_message WHERE enrollment_id = :e AND step = :step",
+                OutboundRepository::map, "e", enrollmentId, "step", step);
+    }
+
+    public List<OutboundMessage> forEnrollment(Tx tx, long enrollmentId) throws SQLException {
+        return tx.query("SELECT * FROM outbound_message WHERE enrollment_id = :e ORDER BY step",
+                OutboundRepository::map, "e", enrollmentId);
+    }
+
+    /** The sent message of any enrollment whose Message-ID is one of {@code ids}. */
+    public List<OutboundMessage> byMessageIds(Tx tx, String mailbox, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        Object[] params = new Object[ids.size() * 2 + 2];
+        params[0] = "mailbox";
+        params[1] = mailbox;
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? ":id" : ", :id").append(i);
+            params[2 + 2 * i] = "id" + i;
+            params[3 + 2 * i] = ids.get(i);
+        }
+        return tx.query("SELECT * FROM outbound_message WHERE mailbox = :mailbox AND message_id IN (" + in + ")",
+                OutboundRepository::map, params);
+    }
+
+    /** Moves the row to a new status, counting an attempt when it goes back to SENDING. */
+    public void setStatus(Tx tx, long id, OutboundStatus status, String error, Instant sentAt) throws SQLException {
+        tx.update("UPDATE outbound_message SET status = :status, last_error = :error, "
+                        + "sent_at = COALESCE(:sentAt, sent_at), "
+                        + "attempts = attempts + CASE WHEN :status = 'SENDING' THEN 1 ELSE 0 END WHERE id = :id",
+                "status", status, "error", error, "sentAt", sentAt, "id", id);
+    }
+
+    private static OutboundMessage map(ResultSet rs) throws SQLException {
+        String refs = rs.getString("reference_ids");
+        return new OutboundMessage(rs.getLong("id"), rs.getLong("enrollment_id"), rs.getInt("step"),
+                rs.getString("mailbox"), rs.getString("message_id"),
+                OutboundStatus.valueOf(rs.getString("status")), rs.getString("to_address"),
+                rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                rs.getString("in_reply_to"),
+                refs == null || refs.isBlank() ? List.of() : Arrays.asList(refs.split(" ")),
+                rs.getInt("attempts"), rs.getString("last_error"), Tx.instant(rs, "created_at"),
+                Tx.instant(rs, "sent_at"));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.nudge.schedule;
+
+import dev.nudge.NudgeException;
+import dev.nudge.config.SchedulingConfig;
+import dev.nudge.mail.inbound.InboxSync;
+import dev.nudge.mail.outbound.Dispatcher;
+import dev.nudge.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz, with its job store in our database, runs two jobs per mailbox:
+ * dispatch, whose trigger is kept at the next moment a step is due, and inbox
+ * sync, on a fixed interval. Quartz only wakes things up; the enrollment rows
+ * decide what is sent.
+ */
+public final class Scheduling implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    static final String DISPATCH = "dispatch";
+    static final String INBOX = "inbox-sync";
+
+    private final Dispatcher dispatcher;
+    private final InboxSync inboxSync;
+    private final SchedulingConfig config;
+    private final Clock clock;
+    private final Scheduler scheduler;
+
+    public Scheduling(Database db, Dispatcher dispatcher, InboxSync inboxSync, SchedulingConfig config,
+                      Clock clock) {
+        this.dispatcher = dispatcher;
+        this.inboxSync = inboxSync;
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = createScheduler(db);
+    }
+
+    private Scheduler createScheduler(Database db) {
+        String dataSource = "nudge-" + INSTANCES.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSource, new SharedPool(db));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "nudge");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        try {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            s.setJobFactory((bundle, sched) -> bundle.getJobDetail().getJobClass() == DispatchJob.class
+                    ? new DispatchJob(this) : new InboxSyncJob(this));
+            return s;
+        } catch (SchedulerException e) {
+            throw new NudgeException("Cannot create the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Registers the jobs of every mailbox, sets their triggers from the database, and starts firing. */
+    public void start(List<String> mailboxes) {
+        try {
+            for (String mailbox : mailboxes) {
+                scheduler.addJob(job(DispatchJob.class, DISPATCH, mailbox), true, true);
+                scheduler.addJob(job(InboxSyncJob.class, INBOX, mailbox), true, true);
+                Trigger sync = TriggerBuilder.newTrigger().withIdentity(INBOX, mailbox).forJob(INBOX, mailbox)
+                        .startAt(Date.from(clock.instant()))
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                .withIntervalInMilliseconds(config.inboxPollInterval().toMillis())
+                                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                        .build();
+                place(sync);
+                plan(mailbox, null);
+            }
+            scheduler.start();
+            log.info("scheduler started mailboxes={}", mailboxes);
+        } catch (SchedulerException e) {
+            throw new NudgeException("Cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private static JobDetail job(Class<? extends org.quartz.Job> type, String name, String mailbox) {
+        return JobBuilder.newJob(type).withIdentity(name, mailbox).usingJobData("mailbox", mailbox)
+                .storeDurably().build();
+    }
+
+    /**
+     * Sets the mailbox's dispatch trigger to its next due step, never later than
+     * the recheck interval and never earlier than {@code notBefore}. Synchronized so
+     * that a run ending and an enrollment arriving cannot undo each other.
+     */
+    public synchronized void plan(String mailbox, Instant notBefore) {
+        Instant now = clock.instant();
+        Instant next = now.plus(config.dispatchRecheck());
+        var due = dispatcher.nextDue(mailbox);
+        if (due.isPresent() && due.get().isBefore(next)) {
+            next = due.get().isBefore(now) ? now : due.get();
+        }
+        if (notBefore != null && next.isBefore(notBefore)) {
+            next = notBefore;
+        }
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(DISPATCH, mailbox).forJob(DISPATCH, mailbox)
+                .startAt(Date.from(next))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(config.dispatchRecheck().toMillis())
+                        .repeatForever().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            place(trigger);
+        } catch (SchedulerException e) {
+            throw new NudgeException("Cannot schedule dispatch (mailbox: " + mailbox + "): " + e.getMessage(), e);
+        }
+        log.debug("dispatch planned mailbox={} at={}", mailbox, next);
+    }
+
+    private void place(Trigger trigger) throws SchedulerException {
+        TriggerKey key = trigger.getKey();
+        if (scheduler.checkExists(key)) {
+            scheduler.rescheduleJob(key, trigger);
+        } else {
+            scheduler.scheduleJob(trigger);
+        }
+    }
+
+    /** When the mailbox's dispatch will next fire, as Quartz has it. */
+    public Instant nextDispatch(String mailbox) {
+        try {
+            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(DISPATCH, mailbox));
+            return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant();
+        } catch (SchedulerException e) {
+            throw new NudgeException("Cannot read the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    InboxSync inboxSync() {
+        return inboxSync;
+    }
+
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("scheduler shutdown failed: {}", e.getMessage());
+        }
+    }
+
+    /** Lends Quartz our pool; closing the pool stays ours. */
+    private record SharedPool(Database db) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return db.dataSource().getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public void initialize() {
+        }
+    }
+}

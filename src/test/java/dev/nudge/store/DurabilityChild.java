@@ -1,0 +1,26 @@
+package dev.nudge.store;
+
+import dev.nudge.config.DatabaseConfig;
+
+/**
+ * Run in a child JVM by {@link KillDurabilityTest}: inserts rows one commit at a
+ * time and prints each id only after its commit returned.
+ */
+public final class DurabilityChild {
+
+    public static void main(String[] args) {
+        String url = args[0];
+        try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
+            System.out.println("READY");
+            System.out.flush();
+            for (long i = 0; ; i++) {
+                long n = i;
+                long id = db.inTransaction(tx -> tx.insert(
+                        "INSERT INTO mailbox_sync (mailbox, last_attempt_at) VALUES (:m, :at)",
+                        "m", "child-" + n, "at", java.time.Instant.EPOCH));
+                System.out.println("COMMITTED child-" + n + " " + id);
+                System.out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nudge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nudge.config.DatabaseConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * H2 with its default write delay loses committed rows when the process is
+ * killed. Nudge opens it so that a commit is on disk when it returns: a child
+ * JVM is killed with SIGKILL mid-write, and every commit it confirmed must be
+ * there afterwards.
+ */
+class KillDurabilityTest {
+
+    private static final int ROUNDS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_confirmed_commit_survives_kill_minus_9() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("durable").toAbsolutePath();
+        Set<String> confirmed = new HashSet<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            confirmed.addAll(runAndKill(url, 200 + round * 150));
+        }
+        Set<String> stored = new HashSet<>();
+        try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
+            stored.addAll(db.inTransaction(tx -> tx.query("SELECT mailbox FROM mailbox_sync",
+                    rs -> rs.getString("mailbox"))));
+        }
+        System.out.printf("kill -9 durability: %d rounds, %d commits confirmed, %d lost%n", ROUNDS,
+                confirmed.size(), confirmed.stream().filter(c -> !stored.contains(c)).count());
+        assertThat(confirmed).hasSizeGreaterThan(ROUNDS * 100);
+        assertThat(stored).containsAll(confirmed);
+    }
+
+    /** Starts the child, lets it confirm {@code commits} commits, kills it hard, returns what it confirmed. */
+    private List<String> runAndKill(String url, int commits) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                DurabilityChild.class.getName(), url).redirectErrorStream(true).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("COMMITTED ")) {
+                    seen.add(line.split(" ")[1]);
+                    if (seen.size() >= commits) {
+                        break;
+                    }
+                }
+            }
+            // SIGKILL: no shutdown hooks, no H2 close, mid-transaction.
+            new ProcessBuilder("kill", "-9", String.valueOf(child.pid())).start().waitFor();
+            child.waitFor();
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("COMMITTED ")) {
+                    seen.add(line.split(" ")[1]);
+                }
+            }
+        }
+        assertThat(seen).as("child output").isNotEmpty();
+        return seen;
+    }
+}
