@@ -3,13 +3,18 @@ package dev.nudge.config;
 import java.util.List;
 
 /**
- * A sender mailbox: the address mail goes out from, and where replies arrive.
+ * One entry of {@code mailboxes:}: the address mail goes out from, and where replies arrive.
+ * Environment overrides do not reach into mailboxes.
  *
- * @param name        short id used in sequences and logs, e.g. {@code work}
- * @param address     the From address
- * @param displayName the From display name, may be empty
- * @param password    read from the environment variable the config names
- * @param folders     IMAP folders watched for replies
+ * @param name        {@code name}, required: short id used in sequences and logs, e.g.
+ *                    {@code work}; 1 to 40 of {@code a-z 0-9 -}, unique
+ * @param address     {@code address}, required: the From address
+ * @param displayName {@code display-name}: the From display name; default empty
+ * @param smtp        {@code smtp}, required: where mail is sent
+ * @param imap        {@code imap}, required: where replies are read
+ * @param password    read from the environment variable named by {@code password-env}
+ *                    (required); used for both SMTP and IMAP
+ * @param folders     {@code folders}: IMAP folders watched for replies; default {@code [INBOX]}
  */
 public record MailboxConfig(
         String name,

@@ -3,10 +3,11 @@ package dev.nudge.config;
 import java.time.Duration;
 
 /**
- * The embedded mail server used when no mailbox is configured.
+ * The {@code sandbox:} section: the embedded mail server used when no mailbox is configured.
  *
- * @param dayLength how long one sequence day lasts in the sandbox, so the whole
- *                  story plays out in minutes
+ * @param dayLength {@code day-length}, env {@code NUDGE_SANDBOX_DAY_LENGTH}: how long one sequence
+ *                  day lasts in the sandbox, so the whole story plays out in minutes; default
+ *                  5 seconds
  */
 public record SandboxConfig(Duration dayLength) {
 }
