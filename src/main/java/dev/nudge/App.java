@@ -63,10 +63,10 @@ public final class App implements AutoCloseable {
         List<MailboxConfig> boxes = config.sandboxMode()
                 ? List.of(sandbox == null ? Sandbox.placeholderMailbox() : sandbox.mailbox())
                 : config.mailboxes();
-        return open(config, clock, new Parts(new SmtpMailer(), new ImapMailbox(), boxes));
+        return openWith(config, clock, new Parts(new SmtpMailer(clock), new ImapMailbox(), boxes));
     }
 
-    public static App open(NudgeConfig config, Clock clock, Parts parts) {
+    public static App openWith(NudgeConfig config, Clock clock, Parts parts) {
         return new App(config, clock, parts);
     }
 

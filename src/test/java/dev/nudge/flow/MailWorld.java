@@ -66,7 +66,7 @@ final class MailWorld implements AutoCloseable {
                 new WebConfig("127.0.0.1", 0),
                 new SchedulingConfig(ZONE, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(30), 200),
                 new SandboxConfig(Duration.ofSeconds(5)), List.of(mailbox));
-        app = App.open(config, clock, new App.Parts(mailer == null ? new SmtpMailer() : mailer, new ImapMailbox(),
+        app = App.openWith(config, clock, new App.Parts(mailer == null ? new SmtpMailer(clock) : mailer, new ImapMailbox(),
                 List.of(mailbox)));
     }
 

@@ -16,9 +16,9 @@ public final class DurabilityChild {
             for (long i = 0; ; i++) {
                 long n = i;
                 long id = db.inTransaction(tx -> tx.insert(
-                        "INSERT INTO mailbox_sync (mailbox, last_attempt_at) VALUES (:m, :at)",
-                        "m", "child-" + n, "at", java.time.Instant.EPOCH));
-                System.out.println("COMMITTED child-" + n + " " + id);
+                        "INSERT INTO contact (email, created_at, updated_at) VALUES (:email, :at, :at)",
+                        "email", "child-" + n + "@durability.test", "at", java.time.Instant.EPOCH));
+                System.out.println("COMMITTED child-" + n + "@durability.test " + id);
                 System.out.flush();
             }
         }

@@ -36,8 +36,8 @@ class KillDurabilityTest {
         }
         Set<String> stored = new HashSet<>();
         try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
-            stored.addAll(db.inTransaction(tx -> tx.query("SELECT mailbox FROM mailbox_sync",
-                    rs -> rs.getString("mailbox"))));
+            stored.addAll(db.inTransaction(tx -> tx.query("SELECT email FROM contact",
+                    rs -> rs.getString("email"))));
         }
         System.out.printf("kill -9 durability: %d rounds, %d commits confirmed, %d lost%n", ROUNDS,
                 confirmed.size(), confirmed.stream().filter(c -> !stored.contains(c)).count());

@@ -1,0 +1,142 @@
+package dev.nudge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `nudge` command as a user types it, on an H2 file in a temporary folder. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        config = dir.resolve("nudge.yaml");
+        Files.writeString(config, """
+                templates: %s
+                sequences: %s
+                database:
+                  url: jdbc:h2:file:%s
+                """.formatted(Path.of("templates").toAbsolutePath(), Path.of("config/sequences").toAbsolutePath(),
+                dir.resolve("db/nudge").toAbsolutePath()));
+    }
+
+    private Result nudge(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            String[] full = new String[args.length + 2];
+            full[0] = "--config";
+            full[1] = config.toString();
+            System.arraycopy(args, 0, full, 2, args.length);
+            int code = Main.run(full);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void help_lists_every_subcommand_with_one_line_each() {
+        Result r = nudge("--help");
+        assertThat(r.code()).isZero();
+        for (String sub : new String[] {"serve", "enroll", "list", "show", "stop", "resume", "templates", "preview",
+            "demo"}) {
+            assertThat(r.out()).containsPattern("(?m)^\\s+" + sub + "\\s+\\S");
+        }
+    }
+
+    @Test
+    void version_is_printed() {
+        Result r = nudge("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("nudge ");
+    }
+
+    @Test
+    void enroll_list_show_and_stop_a_contact() {
+        Result enrolled = nudge("enroll", "grace@navy.test", "--sequence", "follow-up", "--first-name", "Grace",
+                "--company", "US Navy", "--field", "role=Rear Admiral");
+        assertThat(enrolled.code()).as(enrolled.err()).isZero();
+        assertThat(enrolled.out()).contains("Enrolled grace@navy.test in follow-up").contains("step 1 due");
+
+        Result again = nudge("enroll", "grace@navy.test", "--sequence", "follow-up");
+        assertThat(again.code()).isEqualTo(Main.CONFLICT);
+        assertThat(again.err()).contains("already active").contains("nothing changed");
+
+        Result list = nudge("list");
+        assertThat(list.out()).contains("grace@navy.test").contains("active, step 1 due");
+
+        Result show = nudge("show", "grace@navy.test");
+        assertThat(show.out()).contains("Grace <grace@navy.test>, US Navy").contains("role: Rear Admiral")
+                .contains("enrolled");
+
+        Result stop = nudge("stop", "grace@navy.test");
+        assertThat(stop.code()).isZero();
+        assertThat(nudge("list").out()).contains("No active enrollments");
+        assertThat(nudge("list", "--all").out()).contains("stopped");
+    }
+
+    @Test
+    void unknown_contact_exits_with_not_found() {
+        Result r = nudge("show", "nobody@nowhere.test");
+        assertThat(r.code()).isEqualTo(Main.NOT_FOUND);
+        assertThat(r.err()).contains("Contact not found (email: nobody@nowhere.test)");
+    }
+
+    @Test
+    void preview_renders_a_template_for_an_enrolled_contact() {
+        nudge("enroll", "grace@navy.test", "--sequence", "follow-up", "--first-name", "Grace");
+        Result r = nudge("preview", "--template", "follow-up/1-thanks", "--contact", "grace@navy.test");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Subject: ").contains("Hi Grace,");
+    }
+
+    @Test
+    void templates_check_passes_on_the_shipped_templates() {
+        Result r = nudge("templates", "check");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("OK: ");
+    }
+
+    @Test
+    void templates_check_reports_file_line_and_column_and_fails() throws Exception {
+        Path templates = dir.resolve("templates/follow-up");
+        Files.createDirectories(templates);
+        for (String name : new String[] {"1-thanks", "2-value", "3-check-in"}) {
+            Files.writeString(templates.resolve(name + ".ftl"), "Subject: Hello\n\nHi ${contact.email}\n");
+        }
+        Files.writeString(templates.resolve("2-value.ftl"), "Subject: Hello\n\nHi ${contact.firstName\n");
+        Files.writeString(config, Files.readString(config).replace(Path.of("templates").toAbsolutePath().toString(),
+                dir.resolve("templates").toString()));
+        Result r = nudge("templates", "check");
+        assertThat(r.code()).isEqualTo(Main.FAILED);
+        assertThat(r.out()).containsPattern("follow-up/2-value\\.ftl:3:\\d+: ");
+    }
+
+    @Test
+    void a_wrong_config_names_the_key_and_exits_non_zero() throws Exception {
+        Files.writeString(config, Files.readString(config) + "web:\n  prot: 8080\n");
+        Result r = nudge("list");
+        assertThat(r.code()).isEqualTo(Main.CONFIG);
+        assertThat(r.err()).contains("web.prot").contains("port");
+    }
+}
