@@ -1,0 +1,141 @@
+package dev.nudge.mail.inbound;
+
+import dev.nudge.NudgeException;
+import dev.nudge.config.MailboxConfig;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One IMAP login that a sync run reuses for all its folders. Not thread-safe. */
+final class ImapConnection implements Mailbox.Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapConnection.class);
+
+    private final MailboxConfig mailbox;
+    private final Store store;
+
+    ImapConnection(MailboxConfig mailbox, Store store) {
+        this.mailbox = mailbox;
+        this.store = store;
+    }
+
+    @Override
+    public FolderBatch fetchNew(String folderName, long knownUidValidity, long lastUid, int max) {
+        IMAPFolder folder;
+        try {
+            folder = (IMAPFolder) store.getFolder(folderName);
+            if (!folder.exists()) {
+                return missing(folderName);
+            }
+            folder.open(Folder.READ_ONLY);
+        } catch (FolderNotFoundException e) {
+            return missing(folderName);
+        } catch (MessagingException e) {
+            throw failure("Cannot open folder " + folderName, e);
+        }
+        try {
+            return read(folder, folderName, knownUidValidity, lastUid, max);
+        } catch (MessagingException e) {
+            throw failure("Cannot read folder " + folderName, e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    private FolderBatch read(IMAPFolder folder, String folderName, long knownUidValidity, long lastUid, int max)
+            throws MessagingException {
+        long uidValidity = folder.getUIDValidity();
+        // A new UIDVALIDITY means the old UIDs name other messages now: start over.
+        long firstUid = uidValidity == knownUidValidity ? lastUid + 1 : 1;
+        Message[] fresh = newest(folder, firstUid, max);
+        folder.fetch(fresh, headersOnly());
+        List<InboundEmail> emails = new ArrayList<>();
+        List<FolderBatch.Unreadable> unreadable = new ArrayList<>();
+        for (Message m : fresh) {
+            long uid = folder.getUID(m);
+            try {
+                emails.add(InboundEmails.fromHeaders(uid, m.getAllHeaders()));
+            } catch (MessagingException | RuntimeException e) {
+                // One broken message must not stop the sync; the caller records it and moves on.
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                unreadable.add(new FolderBatch.Unreadable(uid, reason));
+            }
+        }
+        log.debug("IMAP fetch mailbox={} folder={} uidValidity={} fromUid={} found={} unreadable={}",
+                mailbox.name(), folderName, uidValidity, firstUid, emails.size(), unreadable.size());
+        return new FolderBatch(folderName, uidValidity, List.copyOf(emails), List.copyOf(unreadable));
+    }
+
+    // "UID FETCH n:*" always answers with the newest message, even when its
+    // UID is below n, so UIDs under firstUid are dropped here.
+    private static Message[] newest(IMAPFolder folder, long firstUid, int max) throws MessagingException {
+        Message[] found = folder.getMessagesByUID(firstUid, UIDFolder.LASTUID);
+        List<UidMessage> fresh = new ArrayList<>();
+        for (Message m : found) {
+            if (m != null) {
+                long uid = folder.getUID(m);
+                if (uid >= firstUid) {
+                    fresh.add(new UidMessage(uid, m));
+                }
+            }
+        }
+        return fresh.stream()
+                .sorted(Comparator.comparingLong(UidMessage::uid))
+                .limit(Math.max(0, max))
+                .map(UidMessage::message)
+                .toArray(Message[]::new);
+    }
+
+    // Header names only: asking for ENVELOPE costs far more, and Angus's
+    // envelope getters (getSubject(), getFrom()) would issue a FETCH per message.
+    private static FetchProfile headersOnly() {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.HEADERS);
+        return profile;
+    }
+
+    private static FolderBatch missing(String folderName) {
+        return new FolderBatch(folderName, 0, List.of(), List.of());
+    }
+
+    private NudgeException failure(String what, MessagingException e) {
+        return new NudgeException(what + ImapMailbox.where(mailbox) + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("IMAP close failed mailbox={}", mailbox.name(), e);
+        }
+    }
+
+    private void closeQuietly(Folder folder) {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("IMAP folder close failed mailbox={} folder={}", mailbox.name(), folder.getFullName(), e);
+        }
+    }
+
+    private record UidMessage(long uid, Message message) {
+        UidMessage {
+            Objects.requireNonNull(message);
+        }
+    }
+}
