@@ -64,6 +64,6 @@ public final class SandboxProspect implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.shutdown();
     }
 }

@@ -42,7 +42,8 @@ final class Waits {
         } catch (ExecutionException e) {
             throw (RuntimeException) e.getCause();
         } finally {
-            poller.shutdownNow();
+            // No interrupt: the condition may be in the middle of a database read.
+            poller.shutdown();
         }
     }
 }

@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
             throw new NudgeException("Cannot open the database at " + config.url() + ": " + rootMessage(e), e);
         }
         try {
-            migrate(pool);
+            migrate(pool, config.url());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -51,14 +51,20 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
+    /**
+     * The URL Nudge really opens. An H2 file database gets two settings: a commit
+     * is written before it returns, and the auto-server lets other `nudge`
+     * processes in. It is also opened through H2's {@code async:} file system:
+     * with the default one, a thread interrupted during a write closes the file
+     * channel and H2 stops working until restarted.
+     */
     static String jdbcUrl(String url) {
-        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
-        if (!h2File) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
             return url;
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        StringBuilder out = new StringBuilder(url);
+        StringBuilder out = new StringBuilder("jdbc:h2:async:").append(url.substring(prefix.length()));
         for (String setting : H2_FILE_SETTINGS.substring(1).split(";")) {
             String key = setting.substring(0, setting.indexOf('=') + 1);
             if (!upper.contains(";" + key)) {
@@ -68,10 +74,12 @@ public final class Database implements AutoCloseable {
         return out.toString();
     }
 
-    private static void migrate(DataSource dataSource) {
+    /** Our tables are shared SQL; Quartz's differ by database, so each has its own folder. */
+    private static void migrate(DataSource dataSource, String url) {
+        String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                .locations("classpath:db/migration", "classpath:db/" + vendor)
                 .load()
                 .migrate();
     }

@@ -71,7 +71,9 @@ public final class TemplateModel {
     private static Map<String, Object> senderMap(SenderData sender) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("email", sender.email());
-        putIfPresent(map, "name", sender.name());
+        // Templates sign off with sender.name; a mailbox without a display name signs with its address.
+        boolean named = sender.name() != null && !sender.name().isBlank();
+        map.put("name", named ? sender.name() : sender.email());
         return Collections.unmodifiableMap(map);
     }
 

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The real wiring in real time: Quartz fires dispatch and inbox sync against the
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class DemoStoryTest {
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void the_demo_story_holds_with_quartz_in_real_time() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         boolean passed = new DemoStory(new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofMillis(400))

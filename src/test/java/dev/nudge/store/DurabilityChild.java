@@ -10,6 +10,7 @@ public final class DurabilityChild {
 
     public static void main(String[] args) {
         String url = args[0];
+        String round = args[1];
         try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
             System.out.println("READY");
             System.out.flush();
@@ -17,8 +18,8 @@ public final class DurabilityChild {
                 long n = i;
                 long id = db.inTransaction(tx -> tx.insert(
                         "INSERT INTO contact (email, created_at, updated_at) VALUES (:email, :at, :at)",
-                        "email", "child-" + n + "@durability.test", "at", java.time.Instant.EPOCH));
-                System.out.println("COMMITTED child-" + n + "@durability.test " + id);
+                        "email", "r" + round + "-" + n + "@durability.test", "at", java.time.Instant.EPOCH));
+                System.out.println("COMMITTED r" + round + "-" + n + "@durability.test " + id);
                 System.out.flush();
             }
         }

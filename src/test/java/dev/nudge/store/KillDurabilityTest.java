@@ -32,7 +32,7 @@ class KillDurabilityTest {
         String url = "jdbc:h2:file:" + dir.resolve("durable").toAbsolutePath();
         Set<String> confirmed = new HashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
-            confirmed.addAll(runAndKill(url, 200 + round * 150));
+            confirmed.addAll(runAndKill(url, round, 200 + round * 150));
         }
         Set<String> stored = new HashSet<>();
         try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
@@ -46,15 +46,17 @@ class KillDurabilityTest {
     }
 
     /** Starts the child, lets it confirm {@code commits} commits, kills it hard, returns what it confirmed. */
-    private List<String> runAndKill(String url, int commits) throws Exception {
+    private List<String> runAndKill(String url, int round, int commits) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), url).redirectErrorStream(true).start();
+                DurabilityChild.class.getName(), url, String.valueOf(round)).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
+        StringBuilder log = new StringBuilder();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                log.append(line).append('\n');
                 if (line.startsWith("COMMITTED ")) {
                     seen.add(line.split(" ")[1]);
                     if (seen.size() >= commits) {
@@ -71,7 +73,7 @@ class KillDurabilityTest {
                 }
             }
         }
-        assertThat(seen).as("child output").isNotEmpty();
+        assertThat(seen).as("commits confirmed by the child; its output:%n%s", log).isNotEmpty();
         return seen;
     }
 }

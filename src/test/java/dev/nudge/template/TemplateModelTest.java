@@ -36,7 +36,8 @@ class TemplateModelTest {
                 new SenderData("charles@example.com", null), "follow-up", 1, 1);
 
         assertThat(model.get("contact")).isEqualTo(Map.of("email", "ada@example.com", "fields", Map.of("city", "London")));
-        assertThat(model.get("sender")).isEqualTo(Map.of("email", "charles@example.com"));
+        assertThat(model.get("sender")).as("a sender without a display name signs with the address")
+                .isEqualTo(Map.of("email", "charles@example.com", "name", "charles@example.com"));
     }
 
     @Test
