@@ -9,6 +9,7 @@ import dev.nudge.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ public final class EnrollmentService {
             Instant due = times.due(sequence, 1, now, null);
             long id = enrollments.insert(tx, contact.id(), sequence.name(), sequence.mailbox(), due, now);
             enrollments.event(tx, id, now, "enrolled", "Enrolled in " + sequence.name() + " ("
-                    + sequence.steps().size() + " steps, mailbox " + sequence.mailbox() + "); step 1 due " + due);
+                    + sequence.steps().size() + " steps, mailbox " + sequence.mailbox() + "); step 1 due "
+                    + due.truncatedTo(ChronoUnit.SECONDS));
             return enrollments.find(tx, id).orElseThrow();
         });
         log.info("enrolled enrollment={} contact={} sequence={} due={}", created.id(), created.contactEmail(),
@@ -108,7 +110,7 @@ public final class EnrollmentService {
                 if (e.status() == EnrollmentStatus.HELD
                         && enrollments.move(tx, e.id(), EnrollmentStatus.ACTIVE, null, due, now)) {
                     enrollments.event(tx, e.id(), now, "resumed", "Resumed by the user; step "
-                            + e.nextStep() + " due " + due);
+                            + e.nextStep() + " due " + due.truncatedTo(ChronoUnit.SECONDS));
                     done.add(enrollments.find(tx, e.id()).orElseThrow());
                 }
             }

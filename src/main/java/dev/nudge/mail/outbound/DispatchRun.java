@@ -129,7 +129,7 @@ final class DispatchRun implements AutoCloseable {
         enrollments.advance(tx, e.id(), next, due, m.messageId(), m.subject(), now);
         enrollments.event(tx, e.id(), now, "sent", "Sent step " + m.step() + " (" + p.sequence().step(m.step())
                 .template() + ") \"" + m.subject() + "\" to " + m.toAddress() + ", Message-ID <" + m.messageId()
-                + ">" + (more ? "; step " + next + " due " + due : ""));
+                + ">" + (more ? "; step " + next + " due " + seconds(due) : ""));
         if (!more) {
             complete(tx, e, now);
         }
@@ -195,10 +195,14 @@ final class DispatchRun implements AutoCloseable {
         outbound.setStatus(tx, m.id(), OutboundStatus.RETRYING, f.getMessage(), null);
         enrollments.postpone(tx, e.id(), at, now);
         enrollments.event(tx, e.id(), now, "retrying", "Step " + m.step() + " not sent (" + f.getMessage()
-                + "); trying again at " + at);
+                + "); trying again at " + seconds(at));
         retrying++;
         log.warn("send postponed enrollment={} step={} retry_at={} reason=\"{}\"", e.id(), m.step(), at,
                 f.getMessage());
+    }
+
+    private static Instant seconds(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     static Duration backoff(int attempts) {
