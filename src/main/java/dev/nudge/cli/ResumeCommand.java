@@ -5,8 +5,7 @@ import dev.nudge.enrollment.Enrollment;
 import dev.nudge.enrollment.HistoryText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "resume", description = "Resume held enrollments once the reason they were held is fixed.")
@@ -15,16 +14,13 @@ final class ResumeCommand implements Callable<Integer> {
     @ParentCommand
     NudgeCommand parent;
 
-    @Parameters(index = "0", paramLabel = "EMAIL|ID", description = "A contact's address or an enrollment id.")
-    String ref;
-
-    @Option(names = {"-s", "--sequence"}, description = "Only the enrollment in this sequence.")
-    String sequence;
+    @Mixin
+    EnrollmentTarget target;
 
     @Override
     public Integer call() {
         try (App app = parent.openApp()) {
-            for (Enrollment e : app.enrollments().resume(ref, sequence)) {
+            for (Enrollment e : app.enrollments().resume(target.ref, target.sequence)) {
                 System.out.println("Resumed enrollment " + e.id() + "; step " + e.nextStep() + " due "
                         + HistoryText.time(e.nextDueAt(), app.scheduling().zone()));
             }

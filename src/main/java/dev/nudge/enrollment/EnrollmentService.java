@@ -147,10 +147,8 @@ public final class EnrollmentService {
     }
 
     private List<Enrollment> resolve(Tx tx, String ref, String sequence) throws SQLException {
-        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
-            Enrollment e = enrollments.find(tx, Long.parseLong(ref)).orElseThrow(
-                    () -> new NudgeException.NotFound("Enrollment not found (enrollment id: " + ref + ")"));
-            return List.of(e);
+        if (isId(ref)) {
+            return List.of(byId(tx, ref));
         }
         Contact contact = contactOf(tx, ref);
         return enrollments.forContact(tx, contact.id()).stream()
@@ -159,12 +157,19 @@ public final class EnrollmentService {
     }
 
     private Contact contactOf(Tx tx, String ref) throws SQLException {
-        if (!ref.isEmpty() && ref.chars().allMatch(Character::isDigit)) {
-            Enrollment e = enrollments.find(tx, Long.parseLong(ref)).orElseThrow(
-                    () -> new NudgeException.NotFound("Enrollment not found (enrollment id: " + ref + ")"));
-            return contacts.findById(tx, e.contactId()).orElseThrow();
+        if (isId(ref)) {
+            return contacts.findById(tx, byId(tx, ref).contactId()).orElseThrow();
         }
         return contacts.findByEmail(tx, ref).orElseThrow(
                 () -> new NudgeException.NotFound("Contact not found (email: " + ref + ")"));
+    }
+
+    private Enrollment byId(Tx tx, String ref) throws SQLException {
+        return enrollments.find(tx, Long.parseLong(ref)).orElseThrow(
+                () -> new NudgeException.NotFound("Enrollment not found (enrollment id: " + ref + ")"));
+    }
+
+    private static boolean isId(String ref) {
+        return !ref.isEmpty() && ref.length() < 19 && ref.chars().allMatch(Character::isDigit);
     }
 }
