@@ -85,12 +85,13 @@ public final class App implements AutoCloseable {
         return new SchedulingConfig(s.zone(), poll, s.maxInboxAge(), recheck, s.dispatchBatch());
     }
 
-    /** Starts Quartz: dispatch and inbox sync for every mailbox. */
+    /** Starts Quartz: dispatch and inbox sync for every mailbox, the sync also on IMAP IDLE news. */
     public synchronized Scheduling startScheduling() {
         if (scheduler == null) {
             scheduler = new Scheduling(db, dispatcher, inboxSync, scheduling, clock);
             enrollments.onDueWork((mailbox, at) -> scheduler.plan(mailbox, null));
             scheduler.start(mailboxes.names());
+            scheduler.watch(mailboxes.all());
         }
         return scheduler;
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param imap        {@code imap}, required: where replies are read
  * @param password    read from the environment variable named by {@code password-env}
  *                    (required); used for both SMTP and IMAP
- * @param folders     {@code folders}: IMAP folders watched for replies; default {@code [INBOX]}
+ * @param folders     {@code folders}: IMAP folders watched for replies; default {@code [INBOX]};
+ *                    the name {@code \Junk} stands for the server's junk folder, if it has one
  */
 public record MailboxConfig(
         String name,

@@ -1,20 +1,24 @@
 package dev.nudge.schedule;
 
 import dev.nudge.NudgeException;
+import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.SchedulingConfig;
 import dev.nudge.mail.inbound.InboxSync;
+import dev.nudge.mail.inbound.InboxWatcher;
 import dev.nudge.mail.outbound.Dispatcher;
 import dev.nudge.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -30,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Quartz, with its job store in our database, runs two jobs per mailbox:
  * dispatch, whose trigger is kept at the next moment a step is due, and inbox
- * sync, on a fixed interval. Quartz only wakes things up; the enrollment rows
- * decide what is sent.
+ * sync, on a fixed interval and whenever IMAP IDLE announces new mail. Quartz
+ * only wakes things up; the enrollment rows decide what is sent.
  */
 public final class Scheduling implements AutoCloseable {
 
@@ -45,6 +49,7 @@ public final class Scheduling implements AutoCloseable {
     private final SchedulingConfig config;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final List<InboxWatcher> watchers = new ArrayList<>();
 
     public Scheduling(Database db, Dispatcher dispatcher, InboxSync inboxSync, SchedulingConfig config,
                       Clock clock) {
@@ -145,6 +150,29 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an IMAP IDLE watcher per mailbox that runs the mailbox's inbox
+     * sync as soon as new mail is announced; the interval poll stays as the
+     * fallback. Call after {@link #start}, which registers the sync jobs.
+     */
+    public synchronized void watch(List<MailboxConfig> mailboxes) {
+        for (MailboxConfig mailbox : mailboxes) {
+            InboxWatcher watcher = new InboxWatcher(mailbox, () -> syncNow(mailbox.name()),
+                    InboxWatcher.DEFAULT_REISSUE, InboxWatcher.DEFAULT_MAX_BACKOFF);
+            watchers.add(watcher);
+            watcher.start();
+        }
+    }
+
+    // The sync job allows no concurrent runs, so a burst of announcements queues up instead of piling on.
+    private void syncNow(String mailbox) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(INBOX, mailbox));
+        } catch (SchedulerException e) {
+            log.warn("inbox sync not triggered mailbox={} reason=\"{}\"", mailbox, e.getMessage());
+        }
+    }
+
     /** When the mailbox's dispatch will next fire, as Quartz has it. */
     public Instant nextDispatch(String mailbox) {
         try {
@@ -166,6 +194,13 @@ public final class Scheduling implements AutoCloseable {
 
     @Override
     public void close() {
+        List<InboxWatcher> stopping;
+        synchronized (this) {
+            stopping = List.copyOf(watchers);
+            watchers.clear();
+        }
+        // Watchers first: a late announcement would find the scheduler gone.
+        stopping.forEach(InboxWatcher::close);
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {

@@ -81,6 +81,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_junk_folder_name_keeps_its_backslash_in_single_quotes() throws IOException {
+        NudgeConfig config = load(WORK_MAILBOX.replace("    smtp:", "    folders: [INBOX, '\\Junk']\n    smtp:"),
+                Map.of("NUDGE_WORK_PASSWORD", "s3cret"));
+
+        assertThat(config.mailboxes().get(0).folders()).containsExactly("INBOX", "\\Junk");
+    }
+
+    @Test
     void default_port_follows_the_chosen_security_and_security_is_case_insensitive() throws IOException {
         String yaml = WORK_MAILBOX
                 .replace("{host: smtp.example.com}", "{host: smtp.example.com, security: TLS}")

@@ -6,14 +6,18 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,7 @@ final class ImapConnection implements Mailbox.Connection {
 
     private final MailboxConfig mailbox;
     private final Store store;
+    private Optional<String> junk;
 
     ImapConnection(MailboxConfig mailbox, Store store) {
         this.mailbox = mailbox;
@@ -32,25 +37,67 @@ final class ImapConnection implements Mailbox.Connection {
 
     @Override
     public FolderBatch fetchNew(String folderName, long knownUidValidity, long lastUid, int max) {
-        IMAPFolder folder;
-        try {
-            folder = (IMAPFolder) store.getFolder(folderName);
-            if (!folder.exists()) {
-                return missing(folderName);
-            }
-            folder.open(Folder.READ_ONLY);
-        } catch (FolderNotFoundException e) {
+        IMAPFolder folder = openReadOnly(folderName);
+        if (folder == null) {
             return missing(folderName);
-        } catch (MessagingException e) {
-            throw failure("Cannot open folder " + folderName, e);
         }
         try {
             return read(folder, folderName, knownUidValidity, lastUid, max);
         } catch (MessagingException e) {
             throw failure("Cannot read folder " + folderName, e);
         } finally {
-            closeQuietly(folder);
+            ImapMailbox.closeQuietly(folder, mailbox);
         }
+    }
+
+    @Override
+    public byte[] fetchRaw(String folderName, long uidValidity, long uid, int maxBytes) {
+        IMAPFolder folder = openReadOnly(folderName);
+        if (folder == null) {
+            return null;
+        }
+        try {
+            // Another UIDVALIDITY means this UID may name a different message now.
+            return folder.getUIDValidity() == uidValidity ? RawMessage.read(folder, uid, maxBytes) : null;
+        } catch (MessageRemovedException e) {
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw failure("Cannot read message uid " + uid + " in folder " + folderName, e);
+        } finally {
+            ImapMailbox.closeQuietly(folder, mailbox);
+        }
+    }
+
+    // The folder opened read-only, or null when it does not exist (or, for \Junk, the server has none).
+    private IMAPFolder openReadOnly(String folderName) {
+        try {
+            String serverName = serverName(folderName);
+            if (serverName == null) {
+                return null;
+            }
+            IMAPFolder folder = (IMAPFolder) store.getFolder(serverName);
+            if (!folder.exists()) {
+                return null;
+            }
+            folder.open(Folder.READ_ONLY);
+            return folder;
+        } catch (FolderNotFoundException e) {
+            return null;
+        } catch (MessagingException e) {
+            throw failure("Cannot open folder " + folderName, e);
+        }
+    }
+
+    // The junk folder is looked up once per connection: a LIST of every folder is not free.
+    private String serverName(String configured) throws MessagingException {
+        if (!JunkFolder.isJunk(configured)) {
+            return configured;
+        }
+        if (junk == null) {
+            junk = JunkFolder.find(store);
+            log.debug("junk folder mailbox={} folder={}", mailbox.name(), junk.orElse("(none)"));
+        }
+        return junk.orElse(null);
     }
 
     private FolderBatch read(IMAPFolder folder, String folderName, long knownUidValidity, long lastUid, int max)
@@ -59,13 +106,13 @@ final class ImapConnection implements Mailbox.Connection {
         // A new UIDVALIDITY means the old UIDs name other messages now: start over.
         long firstUid = uidValidity == knownUidValidity ? lastUid + 1 : 1;
         Message[] fresh = newest(folder, firstUid, max);
-        folder.fetch(fresh, headersOnly());
+        folder.fetch(fresh, headersAndSize());
         List<InboundEmail> emails = new ArrayList<>();
         List<FolderBatch.Unreadable> unreadable = new ArrayList<>();
         for (Message m : fresh) {
             long uid = folder.getUID(m);
             try {
-                emails.add(InboundEmails.fromHeaders(uid, m.getAllHeaders()));
+                emails.add(InboundEmails.fromHeaders(uid, ((IMAPMessage) m).getSizeLong(), m.getAllHeaders()));
             } catch (MessagingException | RuntimeException e) {
                 // One broken message must not stop the sync; the caller records it and moves on.
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -97,12 +144,14 @@ final class ImapConnection implements Mailbox.Connection {
                 .toArray(Message[]::new);
     }
 
-    // Header names only: asking for ENVELOPE costs far more, and Angus's
-    // envelope getters (getSubject(), getFrom()) would issue a FETCH per message.
-    private static FetchProfile headersOnly() {
+    // Headers and RFC822.SIZE only: asking for ENVELOPE costs far more, and Angus's
+    // envelope getters (getSubject(), getFrom(), and getSize() without a prefetched
+    // size) would issue a FETCH per message.
+    private static FetchProfile headersAndSize() {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.HEADERS);
+        profile.add(IMAPFolder.FetchProfileItem.SIZE);
         return profile;
     }
 
@@ -110,27 +159,13 @@ final class ImapConnection implements Mailbox.Connection {
         return new FolderBatch(folderName, 0, List.of(), List.of());
     }
 
-    private NudgeException failure(String what, MessagingException e) {
+    private NudgeException failure(String what, Exception e) {
         return new NudgeException(what + ImapMailbox.where(mailbox) + ": " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
-        try {
-            store.close();
-        } catch (MessagingException | RuntimeException e) {
-            log.debug("IMAP close failed mailbox={}", mailbox.name(), e);
-        }
-    }
-
-    private void closeQuietly(Folder folder) {
-        try {
-            if (folder.isOpen()) {
-                folder.close(false);
-            }
-        } catch (MessagingException | RuntimeException e) {
-            log.debug("IMAP folder close failed mailbox={} folder={}", mailbox.name(), folder.getFullName(), e);
-        }
+        ImapMailbox.closeQuietly(store, mailbox);
     }
 
     private record UidMessage(long uid, Message message) {

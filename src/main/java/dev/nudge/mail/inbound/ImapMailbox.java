@@ -6,16 +6,22 @@ import dev.nudge.config.Security;
 import dev.nudge.config.ServerConfig;
 import dev.nudge.mail.ServerProperties;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads watched folders over IMAP with Angus Mail. Folders are opened
- * read-only and only headers are fetched, so nothing the user sees changes.
+ * read-only, headers are fetched with their sizes, and whole messages only on
+ * request and by peek, so nothing the user sees changes.
  */
 public final class ImapMailbox implements Mailbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
     /**
      * Connects and logs in.
@@ -24,6 +30,11 @@ public final class ImapMailbox implements Mailbox {
      */
     @Override
     public Connection connect(MailboxConfig mailbox) {
+        return new ImapConnection(mailbox, openStore(mailbox));
+    }
+
+    /** A logged-in store with every timeout set and reading by peek; shared by the sync and the IDLE watcher. */
+    static Store openStore(MailboxConfig mailbox) {
         ServerConfig imap = mailbox.imap();
         String protocol = usesImplicitTls(imap) ? "imaps" : "imap";
         Properties props = ServerProperties.of(protocol, imap);
@@ -33,11 +44,29 @@ public final class ImapMailbox implements Mailbox {
         try {
             Store store = session.getStore(protocol);
             store.connect(imap.host(), imap.port(), imap.user(), password(mailbox));
-            return new ImapConnection(mailbox, store);
+            return store;
         } catch (AuthenticationFailedException e) {
             throw new NudgeException("IMAP login refused" + where(mailbox) + ": " + e.getMessage(), e);
         } catch (MessagingException e) {
             throw new NudgeException("Cannot connect to IMAP server" + where(mailbox) + ": " + e.getMessage(), e);
+        }
+    }
+
+    // Closing is best effort: the server or a lost connection may have closed it already.
+    static void closeQuietly(Folder folder, MailboxConfig mailbox) {
+        try {
+            folder.close(false);
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("IMAP folder close failed mailbox={} folder={} reason=\"{}\"", mailbox.name(),
+                    folder.getFullName(), e.getMessage());
+        }
+    }
+
+    static void closeQuietly(Store store, MailboxConfig mailbox) {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("IMAP close failed mailbox={} reason=\"{}\"", mailbox.name(), e.getMessage());
         }
     }
 

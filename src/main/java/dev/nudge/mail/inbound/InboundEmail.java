@@ -7,6 +7,7 @@ import java.util.Map;
  * A message found in a watched folder, as far as its headers tell.
  *
  * @param uid        the IMAP UID in its folder
+ * @param size       the whole message's size in bytes as the server reports it, or -1 when unknown
  * @param messageId  its Message-ID without angle brackets, or null if it has none
  * @param from       the bare From address, lower case, or null if unreadable
  * @param inReplyTo  Message-IDs named in In-Reply-To (no brackets)
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 public record InboundEmail(
         long uid,
+        long size,
         String messageId,
         String from,
         String subject,

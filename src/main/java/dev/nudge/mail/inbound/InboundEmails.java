@@ -24,16 +24,21 @@ public final class InboundEmails {
     private InboundEmails() {
     }
 
-    /** The headers of a parsed message, e.g. one read from a file. */
+    /** The headers of a parsed message, e.g. one read from a file; its size is unknown (-1). */
     public static InboundEmail fromMessage(long uid, MimeMessage message) throws MessagingException {
-        return fromHeaders(uid, message.getAllHeaders());
+        return fromHeaders(uid, -1, message.getAllHeaders());
     }
 
-    /** Header lines in wire order, as {@code MimeMessage.getAllHeaders()} gives them. */
-    public static InboundEmail fromHeaders(long uid, Enumeration<Header> raw) {
+    /**
+     * Header lines in wire order, as {@code MimeMessage.getAllHeaders()} gives them.
+     *
+     * @param size the whole message's size in bytes, or -1 when unknown
+     */
+    public static InboundEmail fromHeaders(long uid, long size, Enumeration<Header> raw) {
         Map<String, List<String>> headers = collect(raw);
         return new InboundEmail(
                 uid,
+                size,
                 firstId(first(headers, "message-id")),
                 bareAddress(first(headers, "from")),
                 decoded(first(headers, "subject")),
