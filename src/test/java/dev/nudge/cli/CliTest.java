@@ -59,7 +59,7 @@ class CliTest {
         Result r = nudge("--help");
         assertThat(r.code()).isZero();
         for (String sub : new String[] {"serve", "enroll", "list", "show", "stop", "resume", "templates", "preview",
-            "demo"}) {
+            "demo", "classify"}) {
             assertThat(r.out()).containsPattern("(?m)^\\s+" + sub + "\\s+\\S");
         }
     }

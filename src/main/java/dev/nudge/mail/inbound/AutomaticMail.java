@@ -13,6 +13,9 @@ import java.util.Set;
  * opposite mistake, so weak hints stay out: Outlook puts
  * {@code X-Auto-Response-Suppress} on ordinary human mail, and list headers
  * are ignored on a message that replies into a thread.
+ *
+ * <p>The {@link Classifier} reads the same signals one by one to tell bounces,
+ * auto-replies and list mail apart; this class keeps them in one place.
  */
 public final class AutomaticMail {
 
@@ -37,8 +40,31 @@ public final class AutomaticMail {
                 .or(() -> mailingList(m));
     }
 
+    // Headers only programs set: RFC 3834 Auto-Submitted, X-Autoreply, Exchange's agent name, Precedence.
+    static Optional<String> autoReplyHeader(InboundEmail m) {
+        return autoSubmitted(m)
+                .or(() -> present(m, "X-Autoreply"))
+                .or(() -> present(m, "X-Autorespond"))
+                .or(() -> present(m, "X-MS-Exchange-Generated-Message-Source"))
+                .or(() -> precedenceIn(m, "auto_reply"));
+    }
+
+    // List or bulk headers on a message that does not reply into a thread.
+    static Optional<String> bulk(InboundEmail m) {
+        if (repliesInThread(m)) {
+            return Optional.empty();
+        }
+        return precedenceIn(m, "bulk", "list", "junk").or(() -> mailingList(m));
+    }
+
+    // The null reverse-path, in Return-Path or (from some mail systems) in From.
+    static boolean nullSender(InboundEmail m) {
+        String from = m.header("From");
+        return nullReturnPath(m).isPresent() || (from != null && from.replaceAll("\\s", "").equals("<>"));
+    }
+
     // RFC 3834: any value but "no" marks a message sent by a program.
-    private static Optional<String> autoSubmitted(InboundEmail m) {
+    static Optional<String> autoSubmitted(InboundEmail m) {
         String value = m.header("Auto-Submitted");
         if (value == null || firstToken(value).equals("no") || firstToken(value).isEmpty()) {
             return Optional.empty();
@@ -62,12 +88,20 @@ public final class AutomaticMail {
                 : Optional.empty();
     }
 
-    private static Optional<String> systemSender(InboundEmail m) {
+    // Mail from the mail system itself: MAILER-DAEMON, postmaster, Exchange's "MicrosoftExchange..." sender.
+    static Optional<String> systemSender(InboundEmail m) {
         String from = m.from();
         int at = from == null ? -1 : from.indexOf('@');
         String local = at < 0 ? from : from.substring(0, at);
-        return local != null && SYSTEM_SENDERS.contains(local)
+        return local != null && (SYSTEM_SENDERS.contains(local) || local.startsWith("microsoftexchange"))
                 ? Optional.of("From: " + from)
+                : Optional.empty();
+    }
+
+    static Optional<String> precedenceIn(InboundEmail m, String... tokens) {
+        String value = m.header("Precedence");
+        return value != null && Set.of(tokens).contains(firstToken(value))
+                ? Optional.of("Precedence: " + value)
                 : Optional.empty();
     }
 

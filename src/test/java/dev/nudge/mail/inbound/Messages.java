@@ -17,8 +17,12 @@ final class Messages {
     }
 
     static MimeMessage parse(String raw) {
-        String crlf = raw.replace("\r\n", "\n").replace("\n", "\r\n");
-        return parse(new ByteArrayInputStream(crlf.getBytes(StandardCharsets.UTF_8)));
+        return parse(new ByteArrayInputStream(raw(raw)));
+    }
+
+    /** The text as it travels: CRLF line ends, UTF-8. */
+    static byte[] raw(String text) {
+        return text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static MimeMessage parse(Path file) {
