@@ -7,6 +7,7 @@ import dev.nudge.config.SchedulingConfig;
 import dev.nudge.enrollment.EnrollmentService;
 import dev.nudge.enrollment.StepTimes;
 import dev.nudge.mail.inbound.ImapMailbox;
+import dev.nudge.mail.inbound.InboundRules;
 import dev.nudge.mail.inbound.InboxSync;
 import dev.nudge.mail.inbound.Mailbox;
 import dev.nudge.mail.outbound.Dispatcher;
@@ -55,7 +56,8 @@ public final class App implements AutoCloseable {
         this.enrollments = new EnrollmentService(db, sequences, times, clock);
         this.dispatcher = new Dispatcher(db, new StepPlan(sequences, times, templates), parts.mailer(), mailboxes,
                 scheduling, clock);
-        this.inboxSync = new InboxSync(db, parts.mailbox(), mailboxes, clock);
+        this.inboxSync = new InboxSync(db, parts.mailbox(), mailboxes,
+                new InboundRules(sequences, config.replies(), scheduling.zone()), clock);
     }
 
     /** Opens Nudge with the real SMTP and IMAP clients, for the configured mailboxes or the given sandbox. */

@@ -32,6 +32,7 @@ final class ListCommand implements Callable<Integer> {
                 System.out.printf("%-6d %-32s %-16s %s%n", e.id(), e.contactEmail(), e.sequenceName(),
                         HistoryText.status(e, app.scheduling().zone()));
             }
+            MailboxHolds.print(app, rows);
             return 0;
         }
     }

@@ -19,7 +19,9 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (App app = parent.openApp()) {
-            System.out.print(HistoryText.format(app.enrollments().history(ref), app.scheduling().zone()));
+            var history = app.enrollments().history(ref);
+            System.out.print(HistoryText.format(history, app.scheduling().zone()));
+            MailboxHolds.print(app, history.enrollments().stream().map(e -> e.enrollment()).toList());
             return 0;
         }
     }

@@ -39,6 +39,11 @@ public final class ConfigLoader {
     /** A sandbox day lasts five seconds, so a month-long sequence plays out in under three minutes. */
     public static final Duration DEFAULT_SANDBOX_DAY_LENGTH = Duration.ofSeconds(5);
 
+    /** An out-of-office that names no return date puts the next step off by three days. */
+    public static final Duration DEFAULT_AUTO_REPLY_PAUSE = Duration.ofDays(3);
+    /** Three soft bounces in one enrollment and it fails: the address is not getting mail. */
+    public static final int DEFAULT_SOFT_BOUNCE_LIMIT = 3;
+
     /** Environment variable names as POSIX shells accept them. */
     static final ValueType<String> ENV_NAME = raw -> {
         String text = raw instanceof String s ? s.trim() : "";
@@ -85,6 +90,7 @@ public final class ConfigLoader {
                 scheduling(root.section("scheduling")),
                 new SandboxConfig(root.section("sandbox")
                         .get("day-length", ValueType.duration(), DEFAULT_SANDBOX_DAY_LENGTH)),
+                replies(root.section("replies")),
                 new MailboxReader(env).mailboxes(root));
     }
 
@@ -118,6 +124,13 @@ public final class ConfigLoader {
                     + "), got " + maxAge + "; sends hold while the inbox is older than this");
         }
         return new SchedulingConfig(zone, poll, maxAge, recheck, batch);
+    }
+
+    private static ReplyConfig replies(YamlMap r) {
+        return new ReplyConfig(
+                r.get("stop-other-sequences", ValueType.bool(), true),
+                r.get("auto-reply-pause", ValueType.duration(), DEFAULT_AUTO_REPLY_PAUSE),
+                r.get("soft-bounce-limit", ValueType.wholeNumber(1, 100), DEFAULT_SOFT_BOUNCE_LIMIT));
     }
 
     /** Passwords live in the environment only, so the file can be shared and committed. */

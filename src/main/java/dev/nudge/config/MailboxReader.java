@@ -13,7 +13,8 @@ final class MailboxReader {
 
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> DEFAULT_FOLDERS = List.of("INBOX");
+    // Replies land in the junk folder too often to ignore it.
+    private static final List<String> DEFAULT_FOLDERS = List.of("INBOX", "\\Junk");
     /** Hosts where an unencrypted connection never leaves the machine. */
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 

@@ -19,6 +19,7 @@ public record NudgeConfig(
         WebConfig web,
         SchedulingConfig scheduling,
         SandboxConfig sandbox,
+        ReplyConfig replies,
         List<MailboxConfig> mailboxes) {
 
     /** True when no mailbox is configured: Nudge then runs its embedded mail server. */

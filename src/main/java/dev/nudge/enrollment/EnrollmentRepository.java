@@ -50,6 +50,21 @@ public final class EnrollmentRepository {
                 EnrollmentRepository::map, "mailbox", mailbox, "email", ContactRepository.normalise(email));
     }
 
+    /** Live enrollments of {@code mailbox} whose contact's address is at {@code domain}. */
+    public List<Enrollment> liveByDomain(Tx tx, String mailbox, String domain) throws SQLException {
+        return tx.query(SELECT + "WHERE e.mailbox = :mailbox AND c.email LIKE :pattern ESCAPE '\\' "
+                        + "AND e.status IN ('ACTIVE', 'HELD') ORDER BY e.id",
+                EnrollmentRepository::map, "mailbox", mailbox,
+                "pattern", "%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    }
+
+    /** Counts one more soft bounce and returns how many the enrollment has had. */
+    public int addSoftBounce(Tx tx, long id) throws SQLException {
+        tx.update("UPDATE enrollment SET soft_bounces = soft_bounces + 1 WHERE id = :id", "id", id);
+        return tx.queryOne("SELECT soft_bounces FROM enrollment WHERE id = :id", rs -> rs.getInt(1), "id", id)
+                .orElse(0);
+    }
+
     /**
      * Due work of one mailbox: follow-ups before first messages (a thread under
      * way matters more than a new one), then the longest overdue first.
@@ -141,7 +156,7 @@ public final class EnrollmentRepository {
                 rs.getString("thread_subject"), rs.getLong("version"));
     }
 
-    static String truncate(String s, int max) {
+    public static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -26,6 +26,7 @@ public final class EnrollmentService {
     private final Clock clock;
     private final ContactRepository contacts = new ContactRepository();
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
+    private final SuppressionRepository suppressions = new SuppressionRepository();
     private volatile WakeUp wakeUp = WakeUp.NONE;
 
     public EnrollmentService(Database db, SequenceCatalog sequences, StepTimes times, Clock clock) {
@@ -49,6 +50,11 @@ public final class EnrollmentService {
         Sequence sequence = sequences.get(request.sequence());
         Instant now = clock.instant();
         Enrollment created = db.inTransaction(tx -> {
+            var suppressed = suppressions.find(tx, request.email());
+            if (suppressed.isPresent()) {
+                throw new NudgeException.Conflict(ContactRepository.normalise(request.email())
+                        + " is on the suppression list (" + suppressed.get().describe() + "); nothing changed");
+            }
             var existing = contacts.findByEmail(tx, request.email());
             if (existing.isPresent()) {
                 refuseIfLive(tx, existing.get(), sequence);

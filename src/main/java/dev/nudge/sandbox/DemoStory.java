@@ -3,6 +3,7 @@ package dev.nudge.sandbox;
 import dev.nudge.App;
 import dev.nudge.config.DatabaseConfig;
 import dev.nudge.config.NudgeConfig;
+import dev.nudge.config.ReplyConfig;
 import dev.nudge.config.SandboxConfig;
 import dev.nudge.config.SchedulingConfig;
 import dev.nudge.config.WebConfig;
@@ -104,7 +105,7 @@ public final class DemoStory {
                 new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/nudge").toAbsolutePath(), "nudge", null),
                 new WebConfig("127.0.0.1", 0),
                 new SchedulingConfig(ZoneId.systemDefault(), tick, Duration.ofMinutes(10), tick, 200),
-                new SandboxConfig(dayLength), List.of());
+                new SandboxConfig(dayLength), new ReplyConfig(true, Duration.ofDays(3), 3), List.of());
     }
 
     private void check(String what, boolean held) {

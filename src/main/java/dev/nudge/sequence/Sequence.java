@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param mailbox     the sending mailbox's name, resolved when loaded, never null
  * @param description what the sequence is for; may be empty
  * @param steps       at least one, in order
+ * @param stopOnCompanyReply a reply from anyone at the contact's company domain (never a
+ *                    free-mail domain) stops the sequence too ({@code stop-on-company-reply})
  */
-public record Sequence(String name, String mailbox, String description, List<Step> steps) {
+public record Sequence(String name, String mailbox, String description, List<Step> steps,
+                       boolean stopOnCompanyReply) {
+
+    public Sequence(String name, String mailbox, String description, List<Step> steps) {
+        this(name, mailbox, description, steps, false);
+    }
 
     public Sequence {
         Objects.requireNonNull(name, "name");

@@ -89,10 +89,11 @@ public final class SequenceLoader {
         String description = root.get("description", ValueType.text(), "").strip();
         Optional<String> mailbox = mailbox(root, mailboxNames);
         Optional<List<Step>> steps = steps(root);
+        boolean companyReply = root.get("stop-on-company-reply", ValueType.bool(), false);
         if (name.isEmpty() || mailbox.isEmpty() || steps.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Sequence(name.get(), mailbox.get(), description, steps.get()));
+        return Optional.of(new Sequence(name.get(), mailbox.get(), description, steps.get(), companyReply));
     }
 
     private static Optional<String> mailbox(YamlMap root, List<String> mailboxNames) {

@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(config.scheduling()).isEqualTo(new SchedulingConfig(ZoneId.systemDefault(),
                 Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(30), 200));
         assertThat(config.sandbox()).isEqualTo(new SandboxConfig(Duration.ofSeconds(5)));
+        assertThat(config.replies()).isEqualTo(new ReplyConfig(true, Duration.ofDays(3), 3));
     }
 
     @Test
@@ -73,7 +74,8 @@ class ConfigLoaderTest {
         assertThat(work.name()).isEqualTo("work");
         assertThat(work.displayName()).isEmpty();
         assertThat(work.password()).isEqualTo(new Secret("NUDGE_WORK_PASSWORD", "s3cret"));
-        assertThat(work.folders()).containsExactly("INBOX");
+        assertThat(work.folders()).as("the junk folder is watched by default: replies land there too")
+                .containsExactly("INBOX", "\\Junk");
         assertThat(work.smtp()).isEqualTo(new ServerConfig("smtp.example.com", 587, Security.STARTTLS,
                 "jane@example.com", Duration.ofSeconds(10), Duration.ofSeconds(30)));
         assertThat(work.imap().port()).isEqualTo(993);

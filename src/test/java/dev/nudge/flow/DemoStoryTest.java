@@ -28,7 +28,7 @@ class DemoStoryTest {
         assertThat(passed).as(out).isTrue();
         assertThat(out).contains("ok    Ada received exactly 1 message")
                 .containsPattern("sent\\s+Sent step 1")
-                .containsPattern("replied\\s+Reply received")
+                .containsPattern("replied\\s+The contact replied: .*Tuesday at 10")
                 .doesNotContain("Sent step 2");
     }
 }

@@ -97,15 +97,15 @@ class FollowUpFlowTest {
         world.syncAndDispatch();
         String firstId = world.inboxOf(ADA).get(0).getHeader("Message-ID")[0];
 
-        world.deliverToMe(ADA, "Automatic reply: Thanks", "I am out of the office until Monday.",
-                Map.of("In-Reply-To", firstId, "Auto-Submitted", "auto-replied"));
+        world.deliverToMe(ADA, "Automatic reply: Thanks", "I am out of the office today.",
+                Map.of("In-Reply-To", firstId, "Auto-Submitted", "auto-replied", "Date", world.dateHeader()));
         world.app.inboxSync().syncOnce("work");
         assertThat(statusOf(e)).isEqualTo(EnrollmentStatus.ACTIVE);
 
         world.clock.advance(Duration.ofDays(5));
         assertThat(world.syncAndDispatch()).isEqualTo(1);
         assertThat(world.inboxOf(ADA)).hasSize(2);
-        assertThat(entry(e).timeline()).anySatisfy(t -> assertThat(t.detail()).contains("automatic message"));
+        assertThat(entry(e).timeline()).anySatisfy(t -> assertThat(t.detail()).contains("Out-of-office"));
     }
 
     @Test

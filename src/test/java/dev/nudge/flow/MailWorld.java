@@ -7,6 +7,7 @@ import dev.nudge.MutableClock;
 import dev.nudge.config.DatabaseConfig;
 import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.NudgeConfig;
+import dev.nudge.config.ReplyConfig;
 import dev.nudge.config.SandboxConfig;
 import dev.nudge.config.SchedulingConfig;
 import dev.nudge.config.Secret;
@@ -51,6 +52,10 @@ final class MailWorld implements AutoCloseable {
     }
 
     MailWorld(Path dir, Path templates, Mailer mailer) {
+        this(dir, templates, Path.of("config/sequences"), mailer);
+    }
+
+    MailWorld(Path dir, Path templates, Path sequences, Mailer mailer) {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -61,11 +66,11 @@ final class MailWorld implements AutoCloseable {
                 new ServerConfig("127.0.0.1", greenMail.getSmtp().getPort(), Security.PLAIN, ME, timeout, timeout),
                 new ServerConfig("127.0.0.1", greenMail.getImap().getPort(), Security.PLAIN, ME, timeout, timeout),
                 new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"));
-        NudgeConfig config = new NudgeConfig(templates, Path.of("config/sequences"),
+        NudgeConfig config = new NudgeConfig(templates, sequences,
                 new DatabaseConfig("jdbc:h2:file:" + dir.resolve("nudge").toAbsolutePath(), "nudge", null),
                 new WebConfig("127.0.0.1", 0),
                 new SchedulingConfig(ZONE, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(30), 200),
-                new SandboxConfig(Duration.ofSeconds(5)), List.of(mailbox));
+                new SandboxConfig(Duration.ofSeconds(5)), new ReplyConfig(true, Duration.ofDays(3), 3), List.of(mailbox));
         app = App.openWith(config, clock, new App.Parts(mailer == null ? new SmtpMailer(clock) : mailer, new ImapMailbox(),
                 List.of(mailbox)));
     }
@@ -90,6 +95,27 @@ final class MailWorld implements AutoCloseable {
         int before = greenMail.getReceivedMessages().length;
         Transport.send(m);
         greenMail.waitForIncomingEmail(5000, before + 1);
+    }
+
+    /** The test clock's now as an RFC 5322 Date header value. */
+    String dateHeader() {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZONE));
+    }
+
+    /** Puts raw RFC 822 text into our mailbox's INBOX byte for byte, as a server's delivery would. */
+    void deliverRawToMe(String rfc822) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(
+                rfc822.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var user = greenMail.getUserManager().getUser(ME);
+        greenMail.getManagers().getImapHostManager().getInbox(user)
+                .appendMessage(m, new jakarta.mail.Flags(), java.util.Date.from(clock.instant()));
+    }
+
+    /** The flags of every message in our INBOX, as the server holds them. */
+    List<jakarta.mail.Flags> myFlags() throws Exception {
+        var user = greenMail.getUserManager().getUser(ME);
+        var folder = greenMail.getManagers().getImapHostManager().getInbox(user);
+        return folder.getMessages().stream().map(m -> m.getFlags()).toList();
     }
 
     /** A sync first, so the reply-safety gate lets sends through, then a dispatch run. */

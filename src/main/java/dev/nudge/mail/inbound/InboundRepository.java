@@ -3,14 +3,24 @@ package dev.nudge.mail.inbound;
 import dev.nudge.store.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 
 /** Every message that arrived in a watched folder, with what Nudge made of it. */
 public final class InboundRepository {
 
-    public record Recorded(long id, String mailbox, String folder, long uid, String messageId, String from,
-                           String subject, InboundKind kind, String reason, Long enrollmentId, String effect,
-                           Instant receivedAt) {
+    /**
+     * One stored decision. {@code kind} is the classifier's kind name in lower case,
+     * or {@code unreadable}.
+     */
+    public record Recorded(String mailbox, String folder, long uid, String messageId, String from,
+                           String subject, String kind, String reason, Long enrollmentId, String effect,
+                           Details details, Instant receivedAt) {
+    }
+
+    /** What the classifier read beyond the kind; every field may be null. */
+    public record Details(String bounceType, String statusCode, String failedRecipient, LocalDate returnDate,
+                          String replyText) {
+        public static final Details NONE = new Details(null, null, null, null, null);
     }
 
     public boolean seen(Tx tx, String mailbox, String folder, long uidValidity, long uid, String messageId)
@@ -22,24 +32,18 @@ public final class InboundRepository {
     }
 
     public long insert(Tx tx, Recorded r, long uidValidity) throws SQLException {
+        Details d = r.details();
         return tx.insert("INSERT INTO inbound_message (mailbox, folder, uid_validity, uid, message_id, "
-                        + "from_address, subject, kind, reason, enrollment_id, effect, received_at) VALUES "
+                        + "from_address, subject, kind, reason, enrollment_id, effect, received_at, bounce_type, "
+                        + "status_code, failed_recipient, return_date, reply_text) VALUES "
                         + "(:mailbox, :folder, :validity, :uid, :messageId, :from, :subject, :kind, :reason, "
-                        + ":enrollment, :effect, :at)",
+                        + ":enrollment, :effect, :at, :bounce, :status, :recipient, :returnDate, :replyText)",
                 "mailbox", r.mailbox(), "folder", r.folder(), "validity", uidValidity, "uid", r.uid(),
                 "messageId", clip(r.messageId(), 250), "from", clip(r.from(), 320), "subject", clip(r.subject(), 1000),
                 "kind", r.kind(), "reason", clip(r.reason(), 1000), "enrollment", r.enrollmentId(),
-                "effect", clip(r.effect(), 1000), "at", r.receivedAt());
-    }
-
-    public List<Recorded> forEnrollment(Tx tx, long enrollmentId) throws SQLException {
-        return tx.query("SELECT * FROM inbound_message WHERE enrollment_id = :id ORDER BY received_at, id",
-                rs -> new Recorded(rs.getLong("id"), rs.getString("mailbox"), rs.getString("folder"),
-                        rs.getLong("uid"), rs.getString("message_id"), rs.getString("from_address"),
-                        rs.getString("subject"), InboundKind.valueOf(rs.getString("kind")),
-                        rs.getString("reason"), Tx.nullableLong(rs, "enrollment_id"), rs.getString("effect"),
-                        Tx.instant(rs, "received_at")),
-                "id", enrollmentId);
+                "effect", clip(r.effect(), 1000), "at", r.receivedAt(), "bounce", d.bounceType(),
+                "status", clip(d.statusCode(), 20), "recipient", clip(d.failedRecipient(), 320),
+                "returnDate", d.returnDate(), "replyText", clip(d.replyText(), 4000));
     }
 
     private static String clip(String s, int max) {

@@ -18,6 +18,8 @@ public final class InboxSync {
     private static final Logger log = LoggerFactory.getLogger(InboxSync.class);
     private static final int PAGE = 500;
     private static final int MAX_PAGES_PER_RUN = 200;
+    /** Larger messages are judged by their headers: replies and bounces are small. */
+    private static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
     private final Database db;
     private final Mailbox mailbox;
@@ -28,12 +30,12 @@ public final class InboxSync {
     private final InboundRepository inbound = new InboundRepository();
     private final SyncStatusRepository status = new SyncStatusRepository();
 
-    public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, Clock clock) {
+    public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, InboundRules rules, Clock clock) {
         this.db = db;
         this.mailbox = mailbox;
         this.mailboxes = mailboxes;
         this.clock = clock;
-        this.handler = new ReplyHandler(mailboxes);
+        this.handler = new ReplyHandler(mailboxes, rules);
     }
 
     /** Syncs every watched folder of the mailbox; returns how many new messages were read. */
@@ -66,7 +68,7 @@ public final class InboxSync {
                         + " by Message-ID", mailboxName, folder, cursor.uidValidity(), batch.uidValidity());
             }
             for (InboundEmail m : batch.messages()) {
-                handleOne(mailboxName, folder, batch.uidValidity(), m);
+                handleOne(connection, mailboxName, folder, batch.uidValidity(), m);
             }
             for (FolderBatch.Unreadable u : batch.unreadable()) {
                 recordUnreadable(mailboxName, folder, batch.uidValidity(), u);
@@ -83,9 +85,12 @@ public final class InboxSync {
         return read;
     }
 
-    private void handleOne(String mailboxName, String folder, long uidValidity, InboundEmail m) {
+    private void handleOne(Mailbox.Connection connection, String mailboxName, String folder, long uidValidity,
+                           InboundEmail m) {
         try {
-            db.run(tx -> handler.handle(tx, mailboxName, folder, uidValidity, m, clock.instant()));
+            boolean read = db.inTransaction(tx -> handler.worthReading(tx, mailboxName, m));
+            byte[] raw = read ? connection.fetchRaw(folder, uidValidity, m.uid(), MAX_MESSAGE_BYTES) : null;
+            db.run(tx -> handler.handle(tx, mailboxName, folder, uidValidity, m, raw, clock.instant()));
         } catch (RuntimeException e) {
             // One message that breaks the handler must not stop the sync or be read forever.
             log.error("inbound message skipped mailbox={} folder={} uid={} reason=\"{}\"", mailboxName, folder,
@@ -98,8 +103,9 @@ public final class InboxSync {
     private void recordUnreadable(String mailboxName, String folder, long uidValidity, FolderBatch.Unreadable u) {
         db.run(tx -> {
             if (!inbound.seen(tx, mailboxName, folder, uidValidity, u.uid(), null)) {
-                inbound.insert(tx, new InboundRepository.Recorded(0, mailboxName, folder, u.uid(), null, null, null,
-                        InboundKind.UNREADABLE, u.reason(), null, "skipped", clock.instant()), uidValidity);
+                inbound.insert(tx, new InboundRepository.Recorded(mailboxName, folder, u.uid(), null, null, null,
+                        "unreadable", u.reason(), null, "skipped", InboundRepository.Details.NONE, clock.instant()),
+                        uidValidity);
             }
         });
     }

@@ -120,7 +120,7 @@ final class MailReader {
     private static InboundEmail originalHeaders(byte[] bytes) throws MessagingException {
         InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(bytes), true);
         Enumeration<Header> all = headers.getAllHeaders();
-        return InboundEmails.fromHeaders(0, all);
+        return InboundEmails.fromHeaders(0, bytes.length, all);
     }
 
     // Decoded bytes; when the transfer encoding is unknown or broken, the raw bytes still say something.

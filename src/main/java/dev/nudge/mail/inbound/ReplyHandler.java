@@ -2,114 +2,113 @@ package dev.nudge.mail.inbound;
 
 import dev.nudge.config.Mailboxes;
 import dev.nudge.enrollment.Enrollment;
-import dev.nudge.enrollment.EnrollmentRepository;
-import dev.nudge.enrollment.EnrollmentStatus;
-import dev.nudge.mail.outbound.OutboundMessage;
 import dev.nudge.mail.outbound.OutboundRepository;
 import dev.nudge.store.Tx;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what one incoming message means and acts on it: a person's reply
- * stops the enrollments it answers; anything automatic is recorded and changes
- * nothing. The decision and its reason are stored either way.
+ * Decides what one incoming message means and acts on it. The decision, its
+ * reason, the matched enrollment and the effect are stored for every message,
+ * so the user can always see why.
  */
 final class ReplyHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyHandler.class);
 
-    private final Mailboxes mailboxes;
-    private final EnrollmentRepository enrollments = new EnrollmentRepository();
-    private final OutboundRepository outbound = new OutboundRepository();
+    private final Classifier classifier;
+    private final ReplyMatcher matcher;
+    private final InboundEffects effects;
     private final InboundRepository inbound = new InboundRepository();
+    private final OutboundRepository outbound = new OutboundRepository();
 
-    ReplyHandler(Mailboxes mailboxes) {
-        this.mailboxes = mailboxes;
+    ReplyHandler(Mailboxes mailboxes, InboundRules rules) {
+        this.classifier = new Classifier(new HashSet<>(mailboxes.all().stream().map(m -> m.address()).toList()));
+        this.matcher = new ReplyMatcher(rules.sequences());
+        this.effects = new InboundEffects(rules);
     }
 
-    void handle(Tx tx, String mailbox, String folder, long uidValidity, InboundEmail m, Instant now)
+    /** A first look from the headers alone: does this message need its body read? */
+    boolean worthReading(Tx tx, String mailbox, InboundEmail m) throws SQLException {
+        Verdict glance = classifier.classify(headerBytes(m));
+        return switch (glance.kind()) {
+            case UNRELATED, LIST -> !matcher.match(tx, mailbox, m, glance).enrollments().isEmpty();
+            default -> true;
+        };
+    }
+
+    /** @param raw the whole message, or null when only its headers were fetched */
+    void handle(Tx tx, String mailbox, String folder, long uidValidity, InboundEmail m, byte[] raw, Instant now)
             throws SQLException {
         if (inbound.seen(tx, mailbox, folder, uidValidity, m.uid(), m.messageId())) {
             return;
         }
-        Match match = match(tx, mailbox, m);
-        Verdict verdict = classify(m, match);
-        List<String> effects = new ArrayList<>();
+        Verdict verdict = classifier.classify(raw != null ? raw : headerBytes(m));
+        if (verdict.kind() == MessageKind.OWN_MESSAGE) {
+            learnAliases(tx, mailbox, m);
+        }
+        ReplyMatcher.Match match = verdict.kind() == MessageKind.OWN_MESSAGE
+                ? ReplyMatcher.Match.NONE : matcher.match(tx, mailbox, m, verdict);
+        if (verdict.kind() == MessageKind.UNRELATED && !match.enrollments().isEmpty()) {
+            // A person writing from an enrolled address answers us, even in a new thread.
+            verdict = new Verdict(MessageKind.HUMAN_REPLY, null, null, null, null, null,
+                    "a person's message (not a reply in the thread)");
+        }
+        InboundEffects.ReplyRead read = verdict.kind() == MessageKind.HUMAN_REPLY && raw != null
+                ? readReply(raw) : InboundEffects.ReplyRead.NONE;
+        List<String> done = new ArrayList<>();
         for (Enrollment e : match.enrollments()) {
-            effects.add(act(tx, e, m, verdict, now));
+            done.add(effects.apply(tx, e, m, verdict, read, now));
         }
-        Long firstId = match.enrollments().isEmpty() ? null : match.enrollments().get(0).id();
-        String effect = effects.isEmpty() ? "none" : String.join("; ", effects);
-        inbound.insert(tx, new InboundRepository.Recorded(0, mailbox, folder, m.uid(), m.messageId(), m.from(),
-                m.subject(), verdict.kind(), verdict.reason() + match.how(), firstId, effect, now), uidValidity);
+        Long first = match.enrollments().isEmpty() ? null : match.enrollments().get(0).id();
+        String reason = verdict.reason() + (match.how().isEmpty() ? "" : "; " + match.how());
+        String effect = done.isEmpty() ? "none" : String.join("; ", done);
+        inbound.insert(tx, new InboundRepository.Recorded(mailbox, folder, m.uid(), m.messageId(), m.from(),
+                m.subject(), verdict.kind().jsonName(), reason, first, effect, details(verdict, read), now),
+                uidValidity);
         log.info("inbound mailbox={} folder={} uid={} kind={} enrollment={} effect=\"{}\"", mailbox, folder,
-                m.uid(), verdict.kind(), firstId, effect);
+                m.uid(), verdict.kind().jsonName(), first, effect);
     }
 
-    private record Verdict(InboundKind kind, String reason) {
+    private static InboundEffects.ReplyRead readReply(byte[] raw) {
+        String text = ReplyText.newText(MessageBodies.plainText(raw));
+        return new InboundEffects.ReplyRead(text, RemovalRequest.find(text));
     }
 
-    private record Match(List<Enrollment> enrollments, String how) {
+    private static InboundRepository.Details details(Verdict v, InboundEffects.ReplyRead read) {
+        return new InboundRepository.Details(v.bounce() == null ? null : v.bounce().name().toLowerCase(),
+                v.status(), v.recipient(), v.returnDate(), read.newText());
     }
 
-    private Verdict classify(InboundEmail m, Match match) {
-        if (mailboxes.isOwnAddress(m.from())) {
-            return new Verdict(InboundKind.OWN_MESSAGE, "sent from our own address " + m.from());
+    /** Our own copy in a watched folder may show the Message-ID a provider gave our message. */
+    private void learnAliases(Tx tx, String mailbox, InboundEmail m) throws SQLException {
+        String original = m.header("X-Microsoft-Original-Message-ID");
+        if (original == null || m.messageId() == null) {
+            return;
         }
-        Optional<String> automatic = AutomaticMail.reason(m);
-        if (automatic.isPresent()) {
-            return new Verdict(InboundKind.AUTOMATIC, "automatic message: " + automatic.get());
-        }
-        if (match.enrollments().isEmpty()) {
-            return new Verdict(InboundKind.UNRELATED, "matches no enrollment");
-        }
-        return new Verdict(InboundKind.HUMAN_REPLY, "a person's reply");
-    }
-
-    /** Thread headers first (they name our own Message-IDs); the sender's address second. */
-    private Match match(Tx tx, String mailbox, InboundEmail m) throws SQLException {
-        List<String> ids = new ArrayList<>(m.inReplyTo());
-        m.references().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-        Map<Long, Enrollment> found = new LinkedHashMap<>();
-        for (OutboundMessage o : outbound.byMessageIds(tx, mailbox, ids)) {
-            enrollments.find(tx, o.enrollmentId()).ifPresent(e -> found.put(e.id(), e));
-        }
-        if (!found.isEmpty()) {
-            return new Match(List.copyOf(found.values()), " (names our Message-ID in In-Reply-To/References)");
-        }
-        if (m.from() != null) {
-            List<Enrollment> byAddress = enrollments.liveByAddress(tx, mailbox, m.from());
-            if (!byAddress.isEmpty()) {
-                return new Match(byAddress, " (sender " + m.from() + " is an enrolled contact)");
+        String ours = original.trim().replaceAll("^<|>$", "");
+        for (var sent : outbound.byMessageIds(tx, mailbox, List.of(ours))) {
+            if (!sent.messageId().equals(m.messageId())) {
+                outbound.addAlias(tx, m.messageId(), sent.id());
             }
         }
-        return new Match(List.of(), "");
     }
 
-    private String act(Tx tx, Enrollment e, InboundEmail m, Verdict verdict, Instant now) throws SQLException {
-        String what = "\"" + (m.subject() == null ? "" : m.subject()) + "\" from " + m.from();
-        if (verdict.kind() != InboundKind.HUMAN_REPLY) {
-            enrollments.event(tx, e.id(), now, "inbound", "Received " + what + ": " + verdict.reason()
-                    + "; the sequence goes on");
-            return "enrollment " + e.id() + " unchanged";
+    /** The headers as a message with an empty body, for classifying what was not downloaded. */
+    static byte[] headerBytes(InboundEmail m) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, List<String>> h : m.headers().entrySet()) {
+            for (String value : h.getValue()) {
+                out.append(h.getKey()).append(": ").append(value).append("\r\n");
+            }
         }
-        String reason = "the contact replied: " + what;
-        if (enrollments.move(tx, e.id(), EnrollmentStatus.REPLIED, reason, null, now)) {
-            enrollments.event(tx, e.id(), now, "replied", "Reply received " + what + "; sequence stopped,"
-                    + " step " + e.nextStep() + " and later will not be sent");
-            log.info("replied enrollment={} contact={}", e.id(), e.contactEmail());
-            return "enrollment " + e.id() + " stopped (replied)";
-        }
-        enrollments.event(tx, e.id(), now, "inbound", "Reply received " + what + " (enrollment already "
-                + e.status().name().toLowerCase() + ")");
-        return "enrollment " + e.id() + " already " + e.status().name().toLowerCase();
+        return out.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

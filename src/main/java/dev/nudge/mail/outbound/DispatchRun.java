@@ -7,6 +7,7 @@ import dev.nudge.enrollment.ContactRepository;
 import dev.nudge.enrollment.Enrollment;
 import dev.nudge.enrollment.EnrollmentRepository;
 import dev.nudge.enrollment.EnrollmentStatus;
+import dev.nudge.enrollment.SuppressionRepository;
 import dev.nudge.sequence.Sequence;
 import dev.nudge.store.Database;
 import dev.nudge.store.Tx;
@@ -35,6 +36,7 @@ final class DispatchRun implements AutoCloseable {
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
     private final ContactRepository contacts = new ContactRepository();
     private final OutboundRepository outbound = new OutboundRepository();
+    private final SuppressionRepository suppressions = new SuppressionRepository();
     private Mailer.Connection connection;
     private int sent;
     private int failed;
@@ -92,6 +94,14 @@ final class DispatchRun implements AutoCloseable {
             return null;
         }
         Contact contact = contacts.findById(tx, e.contactId()).orElseThrow();
+        var suppressed = suppressions.find(tx, contact.email());
+        if (suppressed.isPresent()) {
+            String reason = "the address is on the suppression list (" + suppressed.get().describe() + ")";
+            if (enrollments.move(tx, e.id(), EnrollmentStatus.STOPPED, reason, null, now)) {
+                enrollments.event(tx, e.id(), now, "stopped", "Stopped before step " + e.nextStep() + ": " + reason);
+            }
+            return null;
+        }
         Sequence sequence;
         try {
             sequence = plan.sequences().get(e.sequenceName());

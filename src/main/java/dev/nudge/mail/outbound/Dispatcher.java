@@ -72,6 +72,11 @@ public final class Dispatcher {
         return db.inTransaction(tx -> enrollments.nextDue(tx, mailboxName));
     }
 
+    /** Why the mailbox sends nothing right now, or empty when it may send. */
+    public java.util.Optional<String> holdReason(String mailboxName) {
+        return java.util.Optional.ofNullable(inboxGate(mailboxName, clock.instant()));
+    }
+
     /**
      * The reply-safety gate: a reply may sit unseen in an inbox that has not been
      * read lately, so no follow-up goes out until it has been.

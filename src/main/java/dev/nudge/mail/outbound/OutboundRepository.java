@@ -50,6 +50,28 @@ public final class OutboundRepository {
                 OutboundRepository::map, params);
     }
 
+    /**
+     * Our messages that a provider re-labelled with one of {@code ids} (Outlook.com
+     * replaces our Message-ID and keeps it in X-Microsoft-Original-Message-ID).
+     */
+    public List<OutboundMessage> byAliases(Tx tx, List<String> ids) throws SQLException {
+        List<OutboundMessage> found = new java.util.ArrayList<>();
+        for (String id : ids) {
+            found.addAll(tx.query("SELECT o.* FROM outbound_message o JOIN outbound_alias a ON a.outbound_id = o.id "
+                    + "WHERE a.alias_message_id = :id", OutboundRepository::map, "id", id));
+        }
+        return found;
+    }
+
+    /** Remembers that {@code alias} is another name of our message {@code outboundId}. */
+    public void addAlias(Tx tx, String alias, long outboundId) throws SQLException {
+        if (tx.query("SELECT outbound_id FROM outbound_alias WHERE alias_message_id = :alias",
+                rs -> rs.getLong(1), "alias", alias).isEmpty()) {
+            tx.update("INSERT INTO outbound_alias (alias_message_id, outbound_id) VALUES (:alias, :id)",
+                    "alias", alias, "id", outboundId);
+        }
+    }
+
     /** Moves the row to a new status, counting an attempt when it goes back to SENDING. */
     public void setStatus(Tx tx, long id, OutboundStatus status, String error, Instant sentAt) throws SQLException {
         tx.update("UPDATE outbound_message SET status = :status, last_error = :error, "
