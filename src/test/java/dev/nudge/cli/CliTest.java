@@ -83,7 +83,9 @@ class CliTest {
         assertThat(again.err()).contains("already active").contains("nothing changed");
 
         Result list = nudge("list");
-        assertThat(list.out()).contains("grace@navy.test").contains("active, step 1 due");
+        assertThat(list.out()).contains("grace@navy.test").contains("active, step 1 due")
+                .as("no inbox sync has run, so the reply-safety gate holds the mailbox and says why")
+                .contains("Note: sends from mailbox sandbox are held: the inbox of mailbox sandbox has not been read yet");
 
         Result show = nudge("show", "grace@navy.test");
         assertThat(show.out()).contains("Grace <grace@navy.test>, US Navy").contains("role: Rear Admiral")
