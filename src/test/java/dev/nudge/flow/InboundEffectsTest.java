@@ -157,6 +157,16 @@ class InboundEffectsTest {
     }
 
     @Test
+    void a_reply_naming_our_message_only_in_references_from_another_address_stops_it() throws Exception {
+        Enrollment e = enrollAndSendFirst("newsletter-intro");
+        world.deliverToMe("ada.lovelace@home.test", "Fwd: your note", "Answering from my home address: yes.",
+                Map.of("References", "<unrelated-1@x.test> " + firstId));
+        sync();
+        assertThat(now(e).status()).isEqualTo(EnrollmentStatus.REPLIED);
+        assertThat(now(e).statusReason()).contains("Answering from my home address");
+    }
+
+    @Test
     void a_reply_stops_the_contacts_other_sequences_too() throws Exception {
         Enrollment first = enrollAndSendFirst("follow-up");
         Enrollment other = world.app.enrollments().enroll(new EnrollRequest(ADA, null, null, null, Map.of(),
