@@ -28,7 +28,14 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new NudgeCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            commandLine.getErr().println("nudge: " + e.getMessage());
+            if (e instanceof ConfigException config) {
+                int n = config.problems().size();
+                commandLine.getErr().println("nudge: the configuration has " + n + (n == 1 ? " problem" : " problems")
+                        + "; nothing was started:");
+                commandLine.getErr().println(e.getMessage());
+            } else {
+                commandLine.getErr().println("nudge: " + e.getMessage());
+            }
             return exitCode(e);
         });
         return cli.execute(args);
