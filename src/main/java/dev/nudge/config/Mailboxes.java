@@ -29,9 +29,4 @@ public final class Mailboxes {
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
-
-    /** True when {@code address} is one of our own sending addresses. */
-    public boolean isOwnAddress(String address) {
-        return address != null && byName.values().stream().anyMatch(m -> m.address().equalsIgnoreCase(address));
-    }
 }

@@ -88,6 +88,7 @@ public final class Scheduling implements AutoCloseable {
     /** Registers the jobs of every mailbox, sets their triggers from the database, and starts firing. */
     public void start(List<String> mailboxes) {
         try {
+            forgetOtherMailboxes(mailboxes);
             for (String mailbox : mailboxes) {
                 scheduler.addJob(job(DispatchJob.class, DISPATCH, mailbox), true, true);
                 scheduler.addJob(job(InboxSyncJob.class, INBOX, mailbox), true, true);
@@ -104,6 +105,20 @@ public final class Scheduling implements AutoCloseable {
             log.info("scheduler started mailboxes={}", mailboxes);
         } catch (SchedulerException e) {
             throw new NudgeException("Cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The job store outlives configuration changes (sandbox first, a real mailbox
+     * later): jobs of mailboxes no longer configured would fire for nothing.
+     */
+    private void forgetOtherMailboxes(List<String> mailboxes) throws SchedulerException {
+        for (String group : scheduler.getJobGroupNames()) {
+            if (!mailboxes.contains(group)) {
+                scheduler.deleteJobs(List.copyOf(scheduler.getJobKeys(
+                        org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(group))));
+                log.info("scheduler forgot mailbox={} (no longer configured)", group);
+            }
         }
     }
 
