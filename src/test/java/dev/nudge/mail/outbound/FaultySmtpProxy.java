@@ -77,7 +77,7 @@ public final class FaultySmtpProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Recipients that got at least one 421/451 or a hang-up before their message was written. */
+    /** Recipients that got a 421/451, a stall or a hang-up before their message was written. */
     public Set<String> transientlyRefused() {
         return Set.copyOf(transientlyRefused);
     }
@@ -181,6 +181,7 @@ public final class FaultySmtpProxy implements AutoCloseable {
             }
             if (stallsLeft.getAndDecrement() > 0) {
                 // Reads nothing and answers nothing until the client's timeout closes the socket.
+                transientlyRefused.add(recipient);
                 injected.incrementAndGet();
                 stalled.incrementAndGet();
                 while (fromClient.read() >= 0) {
