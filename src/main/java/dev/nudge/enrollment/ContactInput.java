@@ -58,10 +58,16 @@ final class ContactInput {
     }
 
     private static boolean hasControl(String s) {
-        return s.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0);
+        // The same rule as for mail headers: names and fields end up in the subject and the To line.
+        return s.chars().anyMatch(c -> (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029');
     }
 
     private static String printable(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
+        StringBuilder out = new StringBuilder();
+        for (char c : s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0").toCharArray()) {
+            boolean hidden = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            out.append(hidden ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
     }
 }

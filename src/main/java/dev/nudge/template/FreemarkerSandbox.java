@@ -5,8 +5,10 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.NullCacheStorage;
 import freemarker.cache.TemplateNameFormat;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ final class FreemarkerSandbox {
     }
 
     static Configuration configuration(Path templatesDir) {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(confinedLoader(templatesDir));
         // Tricks that reach Java: instantiating classes, the underlying objects' API,
         // and the methods of wrapped beans. The model is maps, strings and numbers only.
@@ -47,6 +49,26 @@ final class FreemarkerSandbox {
         cfg.setLocale(Locale.ENGLISH);
         cfg.setNumberFormat("computer");
         return cfg;
+    }
+
+    // Every template it loads, #included ones too, checks for thread interruption
+    // at each loop turn, so RenderDeadline can stop a loop that writes nothing.
+    private static final class InterruptibleConfiguration extends Configuration {
+
+        InterruptibleConfiguration() {
+            super(Configuration.VERSION_2_3_34);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+                                    boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            Template template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL,
+                    ignoreMissing);
+            if (template != null) {
+                _CoreAPI.addThreadInterruptedChecks(template);
+            }
+            return template;
+        }
     }
 
     private static FileTemplateLoader confinedLoader(Path templatesDir) {

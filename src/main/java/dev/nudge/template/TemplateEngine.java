@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,21 @@ public final class TemplateEngine {
 
     // Far more than any email; small enough that a runaway #list cannot exhaust the heap.
     private static final int MAX_OUTPUT_CHARS = 1_000_000;
+    // Far more than any email takes; a loop that writes nothing is stopped here instead.
+    private static final Duration MAX_RENDER_TIME = Duration.ofSeconds(5);
 
     private final Path root;
     private final Configuration freemarker;
+    private final Duration maxRenderTime;
 
     public TemplateEngine(Path templatesDir) {
+        this(templatesDir, MAX_RENDER_TIME);
+    }
+
+    TemplateEngine(Path templatesDir, Duration maxRenderTime) {
         this.root = realDirectory(templatesDir);
         this.freemarker = FreemarkerSandbox.configuration(root);
+        this.maxRenderTime = maxRenderTime;
     }
 
     /**
@@ -109,15 +118,27 @@ public final class TemplateEngine {
     }
 
     private String renderFile(String file, Map<String, Object> model) {
-        try {
-            LimitedWriter out = new LimitedWriter(MAX_OUTPUT_CHARS);
-            freemarker.getTemplate(file).process(model, out);
-            return out.toString();
+        LimitedWriter out = new LimitedWriter(MAX_OUTPUT_CHARS);
+        try (RenderDeadline deadline = RenderDeadline.start(maxRenderTime)) {
+            try {
+                freemarker.getTemplate(file).process(model, out);
+            } catch (TemplateException | RuntimeException e) {
+                if (deadline.fired()) {
+                    throw problemAtStart(file, "rendering took longer than " + maxRenderTime.toMillis()
+                            + " ms; is there an endless or huge #list?");
+                }
+                throw e;
+            }
         } catch (TemplateException e) {
             throw new TemplateError(FreemarkerErrors.problem(e, file), e);
         } catch (IOException e) {
             throw ioProblem(file, e);
+        } catch (StackOverflowError e) {
+            // A macro or function that calls itself without end; the stack is unwound by now.
+            throw problemAtStart(file, "macros or functions call each other too deep; is one calling itself"
+                    + " without end?");
         }
+        return out.toString();
     }
 
     private void parse(String file) {

@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A real GreenMail (SMTP + IMAP on loopback, dynamic ports), an H2 file with the
@@ -56,14 +57,28 @@ final class MailWorld implements AutoCloseable {
     }
 
     MailWorld(Path dir, Path templates, Path sequences, Mailer mailer) {
+        this(dir, templates, sequences, mailer, IntUnaryOperator.identity(), Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param smtpFront given GreenMail's SMTP port, the port the real SMTP mailer
+     *                  should talk to (a proxy in front of it, say)
+     * @param timeout   the mailbox's connect and read timeouts
+     */
+    MailWorld(Path dir, Path sequences, IntUnaryOperator smtpFront, Duration timeout) {
+        this(dir, Path.of("templates"), sequences, null, smtpFront, timeout);
+    }
+
+    private MailWorld(Path dir, Path templates, Path sequences, Mailer mailer, IntUnaryOperator smtpFront,
+                      Duration timeout) {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         greenMail.setUser(ME, ME, PASSWORD);
-        Duration timeout = Duration.ofSeconds(5);
+        int smtpPort = smtpFront.applyAsInt(greenMail.getSmtp().getPort());
         mailbox = new MailboxConfig("work", ME, "Jane Doe",
-                new ServerConfig("127.0.0.1", greenMail.getSmtp().getPort(), Security.PLAIN, ME, timeout, timeout),
+                new ServerConfig("127.0.0.1", smtpPort, Security.PLAIN, ME, timeout, timeout),
                 new ServerConfig("127.0.0.1", greenMail.getImap().getPort(), Security.PLAIN, ME, timeout, timeout),
                 new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"));
         NudgeConfig config = new NudgeConfig(templates, sequences,

@@ -180,6 +180,11 @@ final class DispatchRun implements AutoCloseable {
                 }
                 yield connected;
             }
+            case UNKNOWN_OUTCOME -> {
+                db.run(tx -> uncertain(tx, e, m, f, now));
+                closeConnection();
+                yield true;
+            }
             case MAILBOX_BLOCKED -> {
                 Instant at = now.plus(BLOCKED_PAUSE);
                 db.run(tx -> retryLater(tx, e, m, f, at, now));
@@ -198,6 +203,14 @@ final class DispatchRun implements AutoCloseable {
         }
         failed++;
         log.warn("send failed enrollment={} step={} reason=\"{}\"", e.id(), m.step(), f.getMessage());
+    }
+
+    // Never resent on our own: a second copy in the contact's inbox is worse than a held step.
+    private void uncertain(Tx tx, Enrollment e, OutboundMessage m, SendFailure f, Instant now) throws SQLException {
+        outbound.setStatus(tx, m.id(), OutboundStatus.UNCERTAIN, f.getMessage(), null);
+        hold(tx, e, "the send of step " + m.step() + " (Message-ID <" + m.messageId() + ">) lost its connection"
+                + " after the whole message was written, so it may or may not have been delivered; check the Sent"
+                + " folder or ask the contact, then resume to send it again with the same Message-ID, or stop", now);
     }
 
     private void retryLater(Tx tx, Enrollment e, OutboundMessage m, SendFailure f, Instant at, Instant now)

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One message ready for the wire. Every text that becomes a header has been
- * checked for CR, LF and NUL by the time this exists.
+ * checked for line breaks and control characters by the time this exists.
  *
  * @param messageId  our own Message-ID, without angle brackets, chosen before sending
  * @param inReplyTo  Message-ID this replies to (no brackets), or null for a new thread

@@ -11,7 +11,12 @@ public class SendFailure extends NudgeException {
         /** 5xx for this recipient: this contact cannot be reached. */
         RECIPIENT_REJECTED,
         /** Authentication failed or a sending quota is hit: the whole mailbox must wait. */
-        MAILBOX_BLOCKED
+        MAILBOX_BLOCKED,
+        /**
+         * The connection was lost after the whole message was written: it may or
+         * may not have been delivered, so it must not be resent without asking.
+         */
+        UNKNOWN_OUTCOME
     }
 
     private final Kind kind;

@@ -3,11 +3,9 @@ package dev.nudge.mail.outbound;
 import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.ServerConfig;
 import jakarta.mail.MessagingException;
-import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ final class SmtpConnection implements Mailer.Connection {
     private final MailboxConfig mailbox;
     private final Session session;
     private final Clock clock;
-    private SMTPTransport transport;
+    private MessageTrackingTransport transport;
 
     SmtpConnection(MailboxConfig mailbox, Session session, Clock clock) {
         this.mailbox = mailbox;
@@ -34,11 +32,7 @@ final class SmtpConnection implements Mailer.Connection {
 
     void open() {
         ServerConfig smtp = mailbox.smtp();
-        try {
-            transport = (SMTPTransport) session.getTransport("smtp");
-        } catch (NoSuchProviderException e) {
-            throw new IllegalStateException("Angus Mail's SMTP provider is missing from the class path", e);
-        }
+        transport = new MessageTrackingTransport(session);
         try {
             if (hasPassword(mailbox)) {
                 transport.connect(smtp.host(), smtp.port(), smtp.user(), mailbox.password().value());

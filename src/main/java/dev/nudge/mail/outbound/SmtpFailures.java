@@ -36,10 +36,16 @@ final class SmtpFailures {
         return new SendFailure(kind, "SMTP server refused the connection" + where + ": " + e.getMessage(), e);
     }
 
-    static SendFailure onSend(MailboxConfig mailbox, OutgoingEmail email, SMTPTransport transport,
+    static SendFailure onSend(MailboxConfig mailbox, OutgoingEmail email, MessageTrackingTransport transport,
                               MessagingException e) {
         String what = " (mailbox: " + mailbox.name() + ", message id: " + email.messageId()
                 + ", to: " + email.toAddress() + ")";
+        if (transport.messageWritten() && verdictLost(e)) {
+            // The whole message was on the wire and only the verdict went missing:
+            // the server may have delivered it, so sending it again could send it twice.
+            return new SendFailure(Kind.UNKNOWN_OUTCOME, "SMTP connection lost after the whole message was sent"
+                    + what + "; the server may have delivered it: " + e.getMessage(), e);
+        }
         SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
         if (rcpt != null) {
             Kind kind = SmtpReplies.classify(rcpt.getCommand(), rcpt.getReturnCode(), rcpt.getMessage());
@@ -51,12 +57,20 @@ final class SmtpFailures {
             return new SendFailure(kind, "SMTP server refused the message" + what + ": " + refused.getMessage(), e);
         }
         if (find(e, IOException.class) != null) {
-            // Whether the server kept a message cut off after DATA is unknown;
-            // the caller's "sending" row is what resolves that.
+            // The message was not written in full, so the server cannot have taken it.
             return new SendFailure(Kind.TRANSIENT, "SMTP connection lost while sending" + what, e);
         }
         Kind kind = SmtpReplies.classify(transport.getLastReturnCode(), transport.getLastServerResponse());
         return new SendFailure(kind, "SMTP send failed" + what + ": " + e.getMessage(), e);
+    }
+
+    // No reply at all: the connection broke (Angus reports an end of stream as reply code -1).
+    private static boolean verdictLost(MessagingException e) {
+        SMTPSendFailedException refused = find(e, SMTPSendFailedException.class);
+        if (refused != null && refused.getReturnCode() >= 200) {
+            return false;
+        }
+        return refused != null || find(e, IOException.class) != null;
     }
 
     // The first exception of this type in the cause chain or Jakarta Mail's next-exception chain.
