@@ -56,6 +56,10 @@ final class MailWorld implements AutoCloseable {
     }
 
     MailWorld(Path dir, Path templates, Path sequences, Mailer mailer) {
+        this(dir, templates, sequences, mailer, false);
+    }
+
+    MailWorld(Path dir, Path templates, Path sequences, Mailer mailer, boolean appendToSent) {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -65,7 +69,7 @@ final class MailWorld implements AutoCloseable {
         mailbox = new MailboxConfig("work", ME, "Jane Doe",
                 new ServerConfig("127.0.0.1", greenMail.getSmtp().getPort(), Security.PLAIN, ME, timeout, timeout),
                 new ServerConfig("127.0.0.1", greenMail.getImap().getPort(), Security.PLAIN, ME, timeout, timeout),
-                new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"));
+                new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"), appendToSent);
         NudgeConfig config = new NudgeConfig(templates, sequences,
                 new DatabaseConfig("jdbc:h2:file:" + dir.resolve("nudge").toAbsolutePath(), "nudge", null),
                 new WebConfig("127.0.0.1", 0),
