@@ -12,8 +12,11 @@ import dev.nudge.mail.inbound.InboxSync;
 import dev.nudge.mail.inbound.Mailbox;
 import dev.nudge.mail.outbound.Dispatcher;
 import dev.nudge.mail.outbound.Mailer;
+import dev.nudge.mail.outbound.SendingRecovery;
+import dev.nudge.mail.outbound.SentCopies;
 import dev.nudge.mail.outbound.SmtpMailer;
 import dev.nudge.mail.outbound.StepPlan;
+import dev.nudge.mail.outbound.UncertainSends;
 import dev.nudge.sandbox.Sandbox;
 import dev.nudge.schedule.Scheduling;
 import dev.nudge.sequence.SequenceCatalog;
@@ -36,6 +39,8 @@ public final class App implements AutoCloseable {
     private final EnrollmentService enrollments;
     private final Dispatcher dispatcher;
     private final InboxSync inboxSync;
+    private final SendingRecovery recovery;
+    private final UncertainSends uncertainSends;
     private final Clock clock;
     private Scheduling scheduler;
 
@@ -54,8 +59,11 @@ public final class App implements AutoCloseable {
         StepTimes times = new StepTimes(scheduling.zone(),
                 config.sandboxMode() ? config.sandbox().dayLength() : null);
         this.enrollments = new EnrollmentService(db, sequences, times, clock);
-        this.dispatcher = new Dispatcher(db, new StepPlan(sequences, times, templates), parts.mailer(), mailboxes,
+        StepPlan plan = new StepPlan(sequences, times, templates);
+        this.dispatcher = new Dispatcher(db, plan, new SentCopies(parts.mailer(), parts.mailbox(), clock), mailboxes,
                 scheduling, clock);
+        this.recovery = new SendingRecovery(db, plan, parts.mailbox(), mailboxes, clock);
+        this.uncertainSends = new UncertainSends(db, plan, clock);
         this.inboxSync = new InboxSync(db, parts.mailbox(), mailboxes,
                 new InboundRules(sequences, config.replies(), scheduling.zone()), clock);
     }
@@ -87,15 +95,28 @@ public final class App implements AutoCloseable {
         return new SchedulingConfig(s.zone(), poll, s.maxInboxAge(), recheck, s.dispatchBatch());
     }
 
-    /** Starts Quartz: dispatch and inbox sync for every mailbox, the sync also on IMAP IDLE news. */
+    /**
+     * Starts Quartz: dispatch and inbox sync for every mailbox, the sync also on IMAP IDLE news.
+     * Sends a dead process left half-done are settled first, before any dispatch can find them.
+     */
     public synchronized Scheduling startScheduling() {
         if (scheduler == null) {
+            recoverInterruptedSends();
             scheduler = new Scheduling(db, dispatcher, inboxSync, scheduling, clock);
             enrollments.onDueWork((mailbox, at) -> scheduler.plan(mailbox, null));
             scheduler.start(mailboxes.names());
             scheduler.watch(mailboxes.all());
         }
         return scheduler;
+    }
+
+    /** Settles the sends left {@code sending} by a process that died mid-send, from the Sent folder. */
+    public SendingRecovery.Result recoverInterruptedSends() {
+        return recovery.recover();
+    }
+
+    public UncertainSends uncertainSends() {
+        return uncertainSends;
     }
 
     public NudgeConfig config() {

@@ -16,6 +16,10 @@ import java.util.List;
  *                    (required); used for both SMTP and IMAP
  * @param folders     {@code folders}: IMAP folders watched for replies; default {@code [INBOX]};
  *                    the name {@code \Junk} stands for the server's junk folder, if it has one
+ * @param appendToSent {@code append-to-sent}: after each send, file a copy (marked read) in the
+ *                    mailbox's Sent folder; default false. Turn it on when the provider does not keep
+ *                    copies of mail sent over SMTP (Gmail and Outlook.com do): an interrupted send is
+ *                    confirmed by finding its copy there when Nudge starts
  */
 public record MailboxConfig(
         String name,
@@ -24,5 +28,12 @@ public record MailboxConfig(
         ServerConfig smtp,
         ServerConfig imap,
         Secret password,
-        List<String> folders) {
+        List<String> folders,
+        boolean appendToSent) {
+
+    /** A mailbox that leaves filing sent copies to its provider. */
+    public MailboxConfig(String name, String address, String displayName, ServerConfig smtp, ServerConfig imap,
+                         Secret password, List<String> folders) {
+        this(name, address, displayName, smtp, imap, password, folders, false);
+    }
 }

@@ -97,11 +97,12 @@ final class MailboxReader {
         if (folders.isEmpty()) {
             m.problem("folders", "must list at least one folder, e.g. [INBOX]");
         }
+        boolean appendToSent = m.get("append-to-sent", ValueType.bool(), false);
         if (name.isEmpty() || address.isEmpty() || password.isEmpty() || smtp.isEmpty() || imap.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MailboxConfig(name.get(), address.get(), displayName,
-                smtp.get(), imap.get(), password.get(), List.copyOf(folders)));
+                smtp.get(), imap.get(), password.get(), List.copyOf(folders), appendToSent));
     }
 
     private Optional<ServerConfig> server(YamlMap mailbox, String key, Protocol protocol, String address) {

@@ -1,5 +1,8 @@
 package dev.nudge.sandbox;
 
+import com.icegreen.greenmail.imap.AuthorizationException;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.nudge.NudgeException;
@@ -47,13 +50,24 @@ public final class Sandbox implements AutoCloseable {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        greenMail.setUser(ADDRESS, ADDRESS, password);
+        var user = greenMail.setUser(ADDRESS, ADDRESS, password);
+        createSentFolder(greenMail, user);
         Duration timeout = Duration.ofSeconds(10);
         MailboxConfig mailbox = new MailboxConfig(MAILBOX, ADDRESS, DISPLAY_NAME,
                 new ServerConfig("127.0.0.1", greenMail.getSmtp().getPort(), Security.PLAIN, ADDRESS, timeout, timeout),
                 new ServerConfig("127.0.0.1", greenMail.getImap().getPort(), Security.PLAIN, ADDRESS, timeout, timeout),
-                new Secret("(sandbox)", password), List.of("INBOX"));
+                new Secret("(sandbox)", password), List.of("INBOX"), true);
         return new Sandbox(greenMail, mailbox);
+    }
+
+    // The demo mailbox files a copy of each send, as a real one may be set up to, so an
+    // interrupted send can be confirmed at the next start.
+    private static void createSentFolder(GreenMail greenMail, GreenMailUser user) {
+        try {
+            greenMail.getManagers().getImapHostManager().createMailbox(user, "Sent");
+        } catch (FolderException | AuthorizationException e) {
+            throw new IllegalStateException("cannot create the sandbox Sent folder: " + e.getMessage(), e);
+        }
     }
 
     /** The mailbox configuration used while no real mailbox is configured, with placeholder ports. */

@@ -59,7 +59,7 @@ class CliTest {
         Result r = nudge("--help");
         assertThat(r.code()).isZero();
         for (String sub : new String[] {"serve", "enroll", "list", "show", "stop", "resume", "templates", "preview",
-            "demo", "classify"}) {
+            "demo", "classify", "uncertain"}) {
             assertThat(r.out()).containsPattern("(?m)^\\s+" + sub + "\\s+\\S");
         }
     }
@@ -95,6 +95,16 @@ class CliTest {
         assertThat(stop.code()).isZero();
         assertThat(nudge("list").out()).contains("No active enrollments");
         assertThat(nudge("list", "--all").out()).contains("stopped");
+    }
+
+    @Test
+    void uncertain_lists_nothing_and_a_decision_without_an_uncertain_send_exits_with_not_found() {
+        assertThat(nudge("uncertain").out()).contains("No uncertain sends.");
+
+        Result r = nudge("uncertain", "skip", "42");
+
+        assertThat(r.code()).isEqualTo(Main.NOT_FOUND);
+        assertThat(r.err()).contains("No uncertain send (enrollment id: 42)");
     }
 
     @Test

@@ -80,6 +80,15 @@ class ConfigLoaderTest {
                 "jane@example.com", Duration.ofSeconds(10), Duration.ofSeconds(30)));
         assertThat(work.imap().port()).isEqualTo(993);
         assertThat(work.imap().security()).isEqualTo(Security.TLS);
+        assertThat(work.appendToSent()).as("providers usually keep what was sent over SMTP").isFalse();
+    }
+
+    @Test
+    void append_to_sent_is_read_per_mailbox() throws IOException {
+        NudgeConfig config = load(WORK_MAILBOX.replace("    smtp:", "    append-to-sent: true\n    smtp:"),
+                Map.of("NUDGE_WORK_PASSWORD", "s3cret"));
+
+        assertThat(config.mailboxes().get(0).appendToSent()).isTrue();
     }
 
     @Test
@@ -136,7 +145,7 @@ class ConfigLoaderTest {
                 .contains("mailboxes[0].smtp: is required")
                 .contains("plain sends the password unencrypted")
                 .contains("unknown key 'smpt' (did you mean 'smtp'?); allowed: name, address, display-name, "
-                        + "password-env, smtp, imap, folders")
+                        + "password-env, smtp, imap, folders, append-to-sent")
                 .doesNotContain("hunter2");
     }
 

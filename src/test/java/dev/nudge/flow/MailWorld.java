@@ -57,7 +57,11 @@ final class MailWorld implements AutoCloseable {
     }
 
     MailWorld(Path dir, Path templates, Path sequences, Mailer mailer) {
-        this(dir, templates, sequences, mailer, IntUnaryOperator.identity(), Duration.ofSeconds(5));
+        this(dir, templates, sequences, mailer, IntUnaryOperator.identity(), Duration.ofSeconds(5), false);
+    }
+
+    MailWorld(Path dir, Path templates, Path sequences, Mailer mailer, boolean appendToSent) {
+        this(dir, templates, sequences, mailer, IntUnaryOperator.identity(), Duration.ofSeconds(5), appendToSent);
     }
 
     /**
@@ -66,11 +70,11 @@ final class MailWorld implements AutoCloseable {
      * @param timeout   the mailbox's connect and read timeouts
      */
     MailWorld(Path dir, Path sequences, IntUnaryOperator smtpFront, Duration timeout) {
-        this(dir, Path.of("templates"), sequences, null, smtpFront, timeout);
+        this(dir, Path.of("templates"), sequences, null, smtpFront, timeout, false);
     }
 
     private MailWorld(Path dir, Path templates, Path sequences, Mailer mailer, IntUnaryOperator smtpFront,
-                      Duration timeout) {
+                      Duration timeout, boolean appendToSent) {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -80,7 +84,7 @@ final class MailWorld implements AutoCloseable {
         mailbox = new MailboxConfig("work", ME, "Jane Doe",
                 new ServerConfig("127.0.0.1", smtpPort, Security.PLAIN, ME, timeout, timeout),
                 new ServerConfig("127.0.0.1", greenMail.getImap().getPort(), Security.PLAIN, ME, timeout, timeout),
-                new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"));
+                new Secret("NUDGE_TEST_PASSWORD", PASSWORD), List.of("INBOX"), appendToSent);
         NudgeConfig config = new NudgeConfig(templates, sequences,
                 new DatabaseConfig("jdbc:h2:file:" + dir.resolve("nudge").toAbsolutePath(), "nudge", null),
                 new WebConfig("127.0.0.1", 0),

@@ -3,6 +3,7 @@ package dev.nudge.mail.inbound;
 import dev.nudge.NudgeException;
 import dev.nudge.config.MailboxConfig;
 import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.Message;
@@ -10,6 +11,9 @@ import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +32,7 @@ final class ImapConnection implements Mailbox.Connection {
 
     private final MailboxConfig mailbox;
     private final Store store;
-    private Optional<String> junk;
+    private List<SpecialFolder.Listed> listed;
 
     ImapConnection(MailboxConfig mailbox, Store store) {
         this.mailbox = mailbox;
@@ -68,18 +72,53 @@ final class ImapConnection implements Mailbox.Connection {
         }
     }
 
+    @Override
+    public boolean containsMessageId(String folderName, String messageId) {
+        IMAPFolder folder = openReadOnly(folderName);
+        if (folder == null) {
+            return false;
+        }
+        String wanted = "<" + messageId + ">";
+        try {
+            // SEARCH matches a substring; the exact header is compared on what it found.
+            for (Message m : folder.search(new HeaderTerm("Message-ID", wanted))) {
+                String[] ids = m.getHeader("Message-ID");
+                if (ids != null && List.of(ids).stream().anyMatch(id -> id.strip().equals(wanted))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (MessagingException e) {
+            throw failure("Cannot search folder " + folderName, e);
+        } finally {
+            ImapMailbox.closeQuietly(folder, mailbox);
+        }
+    }
+
+    @Override
+    public boolean appendSeen(String folderName, byte[] rfc822) {
+        try {
+            IMAPFolder folder = existing(folderName);
+            if (folder == null) {
+                return false;
+            }
+            MimeMessage copy = new MimeMessage(null, new ByteArrayInputStream(rfc822));
+            copy.setFlag(Flags.Flag.SEEN, true);
+            // APPEND needs no selected folder, so the folder is never opened for writing.
+            folder.appendMessages(new Message[] {copy});
+            return true;
+        } catch (MessagingException e) {
+            throw failure("Cannot append to folder " + folderName, e);
+        }
+    }
+
     // The folder opened read-only, or null when it does not exist (or, for \Junk, the server has none).
     private IMAPFolder openReadOnly(String folderName) {
         try {
-            String serverName = serverName(folderName);
-            if (serverName == null) {
-                return null;
+            IMAPFolder folder = existing(folderName);
+            if (folder != null) {
+                folder.open(Folder.READ_ONLY);
             }
-            IMAPFolder folder = (IMAPFolder) store.getFolder(serverName);
-            if (!folder.exists()) {
-                return null;
-            }
-            folder.open(Folder.READ_ONLY);
             return folder;
         } catch (FolderNotFoundException e) {
             return null;
@@ -88,16 +127,27 @@ final class ImapConnection implements Mailbox.Connection {
         }
     }
 
-    // The junk folder is looked up once per connection: a LIST of every folder is not free.
+    private IMAPFolder existing(String folderName) throws MessagingException {
+        String serverName = serverName(folderName);
+        if (serverName == null) {
+            return null;
+        }
+        IMAPFolder folder = (IMAPFolder) store.getFolder(serverName);
+        return folder.exists() ? folder : null;
+    }
+
+    // Folders are listed once per connection: a LIST of every folder is not free.
     private String serverName(String configured) throws MessagingException {
-        if (!JunkFolder.isJunk(configured)) {
+        Optional<SpecialFolder> special = SpecialFolder.named(configured);
+        if (special.isEmpty()) {
             return configured;
         }
-        if (junk == null) {
-            junk = JunkFolder.find(store);
-            log.debug("junk folder mailbox={} folder={}", mailbox.name(), junk.orElse("(none)"));
+        if (listed == null) {
+            listed = SpecialFolder.list(store);
         }
-        return junk.orElse(null);
+        Optional<String> found = special.get().choose(listed);
+        log.debug("special folder mailbox={} name={} folder={}", mailbox.name(), configured, found.orElse("(none)"));
+        return found.orElse(null);
     }
 
     private FolderBatch read(IMAPFolder folder, String folderName, long knownUidValidity, long lastUid, int max)

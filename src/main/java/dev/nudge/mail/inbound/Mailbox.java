@@ -4,7 +4,8 @@ import dev.nudge.config.MailboxConfig;
 
 /**
  * The seam to the incoming mail server. Implementations only read: they never
- * change a flag or move a message.
+ * change a flag or move a message. The one write is {@link Connection#appendSeen},
+ * which files Nudge's own copy of a message it sent.
  */
 public interface Mailbox {
 
@@ -15,8 +16,8 @@ public interface Mailbox {
      * One login. A folder is named as in the config; the name {@code \Junk}
      * stands for the server's junk folder: the one marked with the RFC 6154
      * special-use attribute {@code \Junk}, else the first that exists of
-     * {@link JunkFolder#FALLBACK_NAMES}. When there is none, {@code \Junk}
-     * reads as an empty folder.
+     * {@link SpecialFolder#fallbackNames()}. When there is none, {@code \Junk}
+     * reads as an empty folder. {@code \Sent} likewise stands for the Sent folder.
      */
     interface Connection extends AutoCloseable {
 
@@ -39,6 +40,21 @@ public interface Mailbox {
          * {@code \Seen} is never set.
          */
         byte[] fetchRaw(String folder, long uidValidity, long uid, int maxBytes);
+
+        /**
+         * True when {@code folder} holds a message with this Message-ID (given
+         * without angle brackets); false too when the folder does not exist.
+         * Searched on the server (IMAP {@code SEARCH HEADER Message-ID}).
+         */
+        boolean containsMessageId(String folder, String messageId);
+
+        /**
+         * Appends {@code rfc822} to {@code folder} with {@code \Seen} set on that
+         * copy only.
+         *
+         * @return false when the folder does not exist, so nothing was appended
+         */
+        boolean appendSeen(String folder, byte[] rfc822);
 
         @Override
         void close();

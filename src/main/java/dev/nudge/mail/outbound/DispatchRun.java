@@ -37,6 +37,7 @@ final class DispatchRun implements AutoCloseable {
     private final ContactRepository contacts = new ContactRepository();
     private final OutboundRepository outbound = new OutboundRepository();
     private final SuppressionRepository suppressions = new SuppressionRepository();
+    private final StepOutcomes outcomes;
     private Mailer.Connection connection;
     private int sent;
     private int failed;
@@ -51,6 +52,7 @@ final class DispatchRun implements AutoCloseable {
         this.mailbox = mailbox;
         this.clock = clock;
         this.composer = new StepComposer(plan.templates());
+        this.outcomes = new StepOutcomes(plan);
     }
 
     /** Sends the enrollment's due step if it can still be claimed; false ends the run. */
@@ -86,11 +88,11 @@ final class DispatchRun implements AutoCloseable {
         }
         var existing = outbound.forStep(tx, e.id(), e.nextStep());
         if (existing.isPresent() && existing.get().status() == OutboundStatus.SENDING) {
-            outbound.setStatus(tx, existing.get().id(), OutboundStatus.UNCERTAIN,
-                    "interrupted while sending; not known whether the server accepted it", null);
-            hold(tx, e, "the send of step " + e.nextStep() + " (Message-ID <" + existing.get().messageId()
-                    + ">) was interrupted and may or may not have left; check the Sent folder, then resume"
-                    + " to send it again with the same Message-ID, or stop", now);
+            // Start-up recovery resolves these from the Sent folder; one left for a dispatch
+            // was interrupted on another node or while the recovery could not run.
+            if (outcomes.interrupted(tx, e, existing.get(), "found still sending by a dispatch", now)) {
+                held++;
+            }
             return null;
         }
         Contact contact = contacts.findById(tx, e.contactId()).orElseThrow();
@@ -130,36 +132,17 @@ final class DispatchRun implements AutoCloseable {
     }
 
     private void delivered(Tx tx, Enrollment e, Prepared p) throws SQLException {
-        Instant now = clock.instant();
-        OutboundMessage m = p.message();
-        outbound.setStatus(tx, m.id(), OutboundStatus.SENT, null, now);
-        int next = m.step() + 1;
-        boolean more = next <= p.sequence().steps().size();
-        Instant due = more ? plan.times().due(p.sequence(), next, e.enrolledAt(), now) : null;
-        enrollments.advance(tx, e.id(), next, due, m.messageId(), m.subject(), now);
-        enrollments.event(tx, e.id(), now, "sent", "Sent step " + m.step() + " (" + p.sequence().step(m.step())
-                .template() + ") \"" + m.subject() + "\" to " + m.toAddress() + ", Message-ID <" + m.messageId()
-                + ">" + (more ? "; step " + next + " due " + seconds(due) : ""));
-        if (!more) {
-            complete(tx, e, now);
-        }
+        outcomes.delivered(tx, e, p.message(), p.sequence(), clock.instant());
         sent++;
-        log.info("sent enrollment={} step={} mailbox={} message_id={}", e.id(), m.step(), mailbox.name(),
-                m.messageId());
     }
 
     private void complete(Tx tx, Enrollment e, Instant now) throws SQLException {
-        if (enrollments.move(tx, e.id(), EnrollmentStatus.COMPLETED, "every step was sent", null, now)) {
-            enrollments.event(tx, e.id(), now, "completed", "Every step was sent; the sequence is complete");
-            log.info("completed enrollment={}", e.id());
-        }
+        outcomes.complete(tx, e, now);
     }
 
     private void hold(Tx tx, Enrollment e, String reason, Instant now) throws SQLException {
-        if (enrollments.move(tx, e.id(), EnrollmentStatus.HELD, reason, e.nextDueAt(), now)) {
-            enrollments.event(tx, e.id(), now, "held", "Held: " + reason);
+        if (outcomes.hold(tx, e, reason, now)) {
             held++;
-            log.warn("held enrollment={} step={} reason=\"{}\"", e.id(), e.nextStep(), reason);
         }
     }
 
@@ -225,7 +208,7 @@ final class DispatchRun implements AutoCloseable {
     }
 
     private static Instant seconds(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return StepOutcomes.seconds(at);
     }
 
     static Duration backoff(int attempts) {

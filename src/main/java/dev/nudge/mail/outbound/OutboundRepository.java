@@ -80,7 +80,19 @@ public final class OutboundRepository {
                 "status", status, "error", error, "sentAt", sentAt, "id", id);
     }
 
-    private static OutboundMessage map(ResultSet rs) throws SQLException {
+    /** Marks the row UNCERTAIN: nobody knows whether the server accepted it. */
+    public void markUncertain(Tx tx, long id, String why, Instant now) throws SQLException {
+        tx.update("UPDATE outbound_message SET status = 'UNCERTAIN', last_error = :why, uncertain_since = :now "
+                + "WHERE id = :id", "why", why, "now", now, "id", id);
+    }
+
+    /** Rows of {@code mailbox} in {@code status}, oldest first. */
+    public List<OutboundMessage> inStatus(Tx tx, String mailbox, OutboundStatus status) throws SQLException {
+        return tx.query("SELECT * FROM outbound_message WHERE mailbox = :mailbox AND status = :status ORDER BY id",
+                OutboundRepository::map, "mailbox", mailbox, "status", status);
+    }
+
+    static OutboundMessage map(ResultSet rs) throws SQLException {
         String refs = rs.getString("reference_ids");
         return new OutboundMessage(rs.getLong("id"), rs.getLong("enrollment_id"), rs.getInt("step"),
                 rs.getString("mailbox"), rs.getString("message_id"),

@@ -11,5 +11,7 @@ public enum OutboundStatus {
     /** The server refused it for good. */
     FAILED,
     /** The send was interrupted and nobody knows whether it left: the user decides. */
-    UNCERTAIN
+    UNCERTAIN,
+    /** Was uncertain; the user chose to count the step as not sent and move on. */
+    SKIPPED
 }

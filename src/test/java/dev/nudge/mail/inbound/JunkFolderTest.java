@@ -87,15 +87,15 @@ class JunkFolderTest {
 
     @Test
     void folders_that_cannot_be_opened_are_passed_over_and_names_match_in_any_case() {
-        List<JunkFolder.Listed> listed = List.of(
-                new JunkFolder.Listed("Junk", List.of("\\Noselect", "\\HasChildren")),
-                new JunkFolder.Listed("Old", List.of("\\NonExistent", "\\Junk")),
-                new JunkFolder.Listed("SPAM", List.of("\\HasNoChildren")));
+        List<SpecialFolder.Listed> listed = List.of(
+                new SpecialFolder.Listed("Junk", List.of("\\Noselect", "\\HasChildren")),
+                new SpecialFolder.Listed("Old", List.of("\\NonExistent", "\\Junk")),
+                new SpecialFolder.Listed("SPAM", List.of("\\HasNoChildren")));
 
-        assertThat(JunkFolder.choose(listed)).contains("SPAM");
-        assertThat(JunkFolder.choose(List.of(new JunkFolder.Listed("INBOX", List.of())))).isEmpty();
-        assertThat(JunkFolder.isJunk("\\junk")).isTrue();
-        assertThat(JunkFolder.isJunk("Junk")).isFalse();
+        assertThat(SpecialFolder.JUNK.choose(listed)).contains("SPAM");
+        assertThat(SpecialFolder.JUNK.choose(List.of(new SpecialFolder.Listed("INBOX", List.of())))).isEmpty();
+        assertThat(SpecialFolder.JUNK.isNamed("\\junk")).isTrue();
+        assertThat(SpecialFolder.JUNK.isNamed("Junk")).isFalse();
     }
 
     private FolderBatch fetchJunk() {
