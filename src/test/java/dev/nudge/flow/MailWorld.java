@@ -123,8 +123,12 @@ final class MailWorld implements AutoCloseable {
 
     /** Puts raw RFC 822 text into our mailbox's INBOX byte for byte, as a server's delivery would. */
     void deliverRawToMe(String rfc822) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(
-                rfc822.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        deliverBytesToMe(rfc822.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Puts these bytes into our mailbox's INBOX as one message, however broken they are. */
+    void deliverBytesToMe(byte[] raw) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(raw));
         var user = greenMail.getUserManager().getUser(ME);
         greenMail.getManagers().getImapHostManager().getInbox(user)
                 .appendMessage(m, new jakarta.mail.Flags(), java.util.Date.from(clock.instant()));
