@@ -188,16 +188,6 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    /** When the mailbox's dispatch will next fire, as Quartz has it. */
-    public Instant nextDispatch(String mailbox) {
-        try {
-            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(DISPATCH, mailbox));
-            return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant();
-        } catch (SchedulerException e) {
-            throw new NudgeException("Cannot read the scheduler: " + e.getMessage(), e);
-        }
-    }
-
     Dispatcher dispatcher() {
         return dispatcher;
     }
