@@ -33,10 +33,10 @@ final class StartupBench {
         Process child = null;
         try {
             Path config = prepare(dir);
-            ProcessBuilder pb = new ProcessBuilder(javaCommand(), "-jar", jar.toAbsolutePath().toString(),
-                    "--config", config.toString(), "serve")
+            ProcessBuilder pb = new ProcessBuilder(javaCommand(), "-jar", jar.toAbsolutePath().toString(), "serve")
                     .directory(dir.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("NUDGE_CONFIG", config.toString());
             long started = System.nanoTime();
             child = pb.start();
             Process running = child;
