@@ -65,7 +65,7 @@ public final class Bench {
         }
         String size = n + " steps, " + options.mailboxes() + " mailboxes";
         String quartzNote = options.quartzSteps() < n
-                ? "capped at " + options.quartzSteps() + " steps; the full " + n + " would take too long"
+                ? "; capped at " + options.quartzSteps() + " steps; the full " + n + " would take too long"
                 : "";
         return List.of(
                 Figure.of(BenchReport.DISPATCH_SEQUENTIAL, size, "msg/s", sequential,
@@ -75,7 +75,7 @@ public final class Bench {
                 Figure.of(BenchReport.CEILING, n + " messages", "msg/s", ceiling,
                         "Transport.connect once, sendMessage " + n + " times"),
                 Figure.of(BenchReport.QUARTZ, options.quartzSteps() + " steps", "msg/s", quartz,
-                        ("JDBC job store on H2, a new SMTP connection per job " + quartzNote).trim()));
+                        "JDBC job store on H2, a new SMTP connection per job" + quartzNote));
     }
 
     private Figure startup() {

@@ -98,7 +98,7 @@ final class DispatchBench {
 
     /** Enrolls through the service, a few at a time; not timed. */
     private void enrollAll(App app) {
-        List<String> names = app.mailboxes().names();
+        List<MailboxConfig> boxes = app.mailboxes().all();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -106,7 +106,7 @@ final class DispatchBench {
                 int first = t;
                 done.add(pool.submit(() -> {
                     for (int i = first; i < sends; i += 4) {
-                        String sequence = "bench-" + names.get(i % names.size());
+                        String sequence = sequenceOf(boxes.get(i % boxes.size()));
                         app.enrollments().enroll(new EnrollRequest(BenchMailServer.contact(i), "Ada", "Lovelace",
                                 "Analytical Engines Ltd", Map.of("met_at", "the meetup"), sequence));
                     }
