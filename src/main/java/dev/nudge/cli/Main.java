@@ -42,9 +42,11 @@ public final class Main {
     }
 
     private static boolean narrates(String[] args) {
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                return a.equals("serve");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-c") || args[i].equals("--config")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i].equals("serve");
             }
         }
         return false;

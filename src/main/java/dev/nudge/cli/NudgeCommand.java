@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Self-hosted email follow-ups that stop the moment the contact replies.",
         subcommands = {ServeCommand.class, EnrollCommand.class, ListCommand.class, ShowCommand.class,
             StopCommand.class, ResumeCommand.class, TemplatesCommand.class, PreviewCommand.class,
-            DemoCommand.class, ClassifyCommand.class, UncertainCommand.class})
+            DemoCommand.class, ClassifyCommand.class, UncertainCommand.class, BenchCommand.class})
 final class NudgeCommand implements Runnable {
 
     @Option(names = {"-c", "--config"}, defaultValue = "${NUDGE_CONFIG:-config/nudge.yaml}",

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The sample sequence and templates as shipped inside Nudge, so the demo runs
  * the same story wherever it is started.
  */
-final class SampleFiles {
+public final class SampleFiles {
 
     private static final String ANCHOR = "/sample/sequences/follow-up.yaml";
 
@@ -25,7 +25,7 @@ final class SampleFiles {
     }
 
     /** Copies the samples to {@code target}/templates and {@code target}/sequences. */
-    static void extract(Path target) {
+    public static void extract(Path target) {
         URL anchor = SampleFiles.class.getResource(ANCHOR);
         if (anchor == null) {
             throw new NudgeException("The sample sequence is missing from this build (" + ANCHOR + ")");

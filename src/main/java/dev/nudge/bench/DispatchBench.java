@@ -1,0 +1,155 @@
+package dev.nudge.bench;
+
+import dev.nudge.App;
+import dev.nudge.NudgeException;
+import dev.nudge.config.DatabaseConfig;
+import dev.nudge.config.MailboxConfig;
+import dev.nudge.config.NudgeConfig;
+import dev.nudge.config.ReplyConfig;
+import dev.nudge.config.SandboxConfig;
+import dev.nudge.config.SchedulingConfig;
+import dev.nudge.config.WebConfig;
+import dev.nudge.enrollment.EnrollRequest;
+import dev.nudge.mail.inbound.ImapMailbox;
+import dev.nudge.mail.outbound.DispatchResult;
+import dev.nudge.mail.outbound.SmtpMailer;
+import dev.nudge.sandbox.SampleFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Nudge's own sending path: N due one-step enrollments over M mailboxes, sent
+ * by calling the dispatcher per mailbox until nothing is due. Only rendering,
+ * sending and committing are timed; enrolling is set-up.
+ */
+final class DispatchBench {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    static final int BATCH = 200;
+
+    private final int sends;
+    private final int mailboxCount;
+
+    DispatchBench(int sends, int mailboxCount) {
+        this.sends = sends;
+        this.mailboxCount = mailboxCount;
+    }
+
+    /** Messages per second with {@code threads} threads sharing the mailboxes between them. */
+    double run(int threads) {
+        Path dir = TempDirs.create("nudge-bench-dispatch");
+        BenchClock clock = new BenchClock(START);
+        try (BenchMailServer server = new BenchMailServer(mailboxCount);
+             App app = App.openWith(config(dir, server.mailboxes()), clock,
+                     new App.Parts(new SmtpMailer(clock), new ImapMailbox(), server.mailboxes()))) {
+            enrollAll(app);
+            clock.advance(Duration.ofDays(2));
+            for (MailboxConfig m : server.mailboxes()) {
+                app.inboxSync().syncOnce(m.name());
+            }
+            long started = System.nanoTime();
+            int sent = dispatchAll(app, server.mailboxes(), threads);
+            long took = System.nanoTime() - started;
+            if (sent != sends) {
+                throw new NudgeException("The dispatch bench sent " + sent + " of " + sends + " due steps");
+            }
+            return Figure.rate(sent, took);
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    private NudgeConfig config(Path dir, List<MailboxConfig> mailboxes) {
+        SampleFiles.extract(dir);
+        Path sequences = dir.resolve("bench-sequences");
+        try {
+            Files.createDirectories(sequences);
+            for (MailboxConfig m : mailboxes) {
+                Files.writeString(sequences.resolve(m.name() + ".yaml"), "name: " + sequenceOf(m) + "\n"
+                        + "mailbox: " + m.name() + "\n"
+                        + "steps:\n"
+                        + "  - at: day 1\n"
+                        + "    template: follow-up/1-thanks\n");
+            }
+        } catch (IOException e) {
+            throw new NudgeException("Cannot write the bench sequences: " + e.getMessage(), e);
+        }
+        return new NudgeConfig(dir.resolve("templates"), sequences,
+                new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/nudge").toAbsolutePath(), "nudge", null),
+                new WebConfig("127.0.0.1", 0),
+                new SchedulingConfig(ZoneOffset.UTC, Duration.ofMinutes(1), Duration.ofMinutes(10),
+                        Duration.ofSeconds(30), BATCH),
+                new SandboxConfig(Duration.ofSeconds(5)), new ReplyConfig(true, Duration.ofDays(3), 3), mailboxes);
+    }
+
+    private static String sequenceOf(MailboxConfig m) {
+        return "bench-" + m.name();
+    }
+
+    /** Enrolls through the service, a few at a time; not timed. */
+    private void enrollAll(App app) {
+        List<MailboxConfig> boxes = app.mailboxes().all();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < sends; i += 4) {
+                        String sequence = sequenceOf(boxes.get(i % boxes.size()));
+                        app.enrollments().enroll(new EnrollRequest(BenchMailServer.contact(i), "Ada", "Lovelace",
+                                "Analytical Engines Ltd", Map.of("met_at", "the meetup"), sequence));
+                    }
+                }));
+            }
+            Parallel.awaitAll(done);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int dispatchAll(App app, List<MailboxConfig> mailboxes, int threads) {
+        if (threads == 1) {
+            int sent = 0;
+            for (MailboxConfig m : mailboxes) {
+                sent += drain(app, m.name());
+            }
+            return sent;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (MailboxConfig m : mailboxes) {
+                counts.add(pool.submit(() -> drain(app, m.name())));
+            }
+            return Parallel.sum(counts);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Calls the dispatcher for one mailbox until a run finds nothing to do. */
+    private static int drain(App app, String mailbox) {
+        int sent = 0;
+        while (true) {
+            DispatchResult r = app.dispatcher().dispatchOnce(mailbox);
+            if (r.heldReason() != null) {
+                throw new NudgeException("The bench mailbox is held (mailbox: " + mailbox + "): " + r.heldReason());
+            }
+            if (r.sent() + r.failed() + r.held() + r.retrying() == 0) {
+                return sent;
+            }
+            sent += r.sent();
+        }
+    }
+}
