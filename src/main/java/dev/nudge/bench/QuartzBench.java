@@ -8,8 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +23,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import dev.nudge.schedule.Scheduling;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.utils.ConnectionProvider;
-import org.quartz.utils.DBConnectionManager;
 
 /**
  * The design Nudge did not take: one Quartz trigger per step, all due now, in
@@ -79,19 +76,7 @@ final class QuartzBench {
 
     /** The same job store settings as Nudge's own scheduler. */
     private static Scheduler scheduler(Database db) throws SchedulerException {
-        String name = "nudge-bench-" + INSTANCES.incrementAndGet();
-        DBConnectionManager.getInstance().addConnectionProvider(name, new Pool(db));
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", name);
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
-        p.setProperty("org.quartz.threadPool.threadCount", "4");
-        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        p.setProperty("org.quartz.jobStore.dataSource", name);
-        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        Properties p = Scheduling.jobStoreProperties("nudge-bench-" + INSTANCES.incrementAndGet(), db);
         // Scheduling thousands of triggers takes a while; none may count as misfired when firing starts.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
         return new StdSchedulerFactory(p).getScheduler();
@@ -131,22 +116,6 @@ final class QuartzBench {
             } finally {
                 done.countDown();
             }
-        }
-    }
-
-    /** Lends Quartz the bench database's pool. */
-    private record Pool(Database db) implements ConnectionProvider {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return db.dataSource().getConnection();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public void initialize() {
         }
     }
 }

@@ -61,19 +61,7 @@ public final class Scheduling implements AutoCloseable {
     }
 
     private Scheduler createScheduler(Database db) {
-        String dataSource = "nudge-" + INSTANCES.incrementAndGet();
-        DBConnectionManager.getInstance().addConnectionProvider(dataSource, new SharedPool(db));
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "nudge");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
-        p.setProperty("org.quartz.threadPool.threadCount", "4");
-        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
-        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        Properties p = jobStoreProperties("nudge", db);
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         try {
             Scheduler s = new StdSchedulerFactory(p).getScheduler();
@@ -83,6 +71,27 @@ public final class Scheduling implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new NudgeException("Cannot create the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Quartz settings with its JDBC job store in our database, lent our pool
+     * under a name unique in this JVM. The benchmark's baseline uses the same.
+     */
+    public static Properties jobStoreProperties(String instanceName, Database db) {
+        String dataSource = "nudge-" + INSTANCES.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSource, new SharedPool(db));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", instanceName);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        return p;
     }
 
     /** Registers the jobs of every mailbox, sets their triggers from the database, and starts firing. */
