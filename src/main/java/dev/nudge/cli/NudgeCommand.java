@@ -8,7 +8,8 @@ import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "nudge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "nudge", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
         description = "Self-hosted email follow-ups that stop the moment the contact replies.",
         subcommands = {ServeCommand.class, EnrollCommand.class, ListCommand.class, ShowCommand.class,
             StopCommand.class, ResumeCommand.class, TemplatesCommand.class, PreviewCommand.class,
