@@ -179,4 +179,22 @@ class TemplateEngineTest {
 
         assertThat(renderError("t", model("Ada", null)).problem().message()).contains("output is larger than");
     }
+
+    @Test
+    void rapid_saves_are_each_seen_although_templates_are_cached() {
+        TemplateEngine engine = new TemplateEngine(dir);
+        for (int i = 0; i < 50; i++) {
+            write(dir, "t.ftl", "Subject: Hi\n\nVersion " + i + "\n");
+            assertThat(engine.render("t", model("Ada", null)).textBody()).isEqualTo("Version " + i + "\n");
+        }
+    }
+
+    @Test
+    void a_cached_template_is_still_cut_by_the_time_cap_on_every_render() {
+        write(dir, "spin.ftl", "Subject: Hi\n\n<#list 1..100000 as i><#list 1..100000 as j></#list></#list>x\n");
+        TemplateEngine engine = new TemplateEngine(dir, java.time.Duration.ofMillis(300));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> engine.render("spin", model("Ada", null))).isInstanceOf(TemplateError.class);
+        }
+    }
 }
