@@ -108,13 +108,6 @@ public final class Tx {
         return value == null ? null : value.toInstant();
     }
 
-    /** Reads a nullable BIGINT column. */
-    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;

@@ -88,9 +88,13 @@ public final class InboxSync {
     private void handleOne(Mailbox.Connection connection, String mailboxName, String folder, long uidValidity,
                            InboundEmail m) {
         try {
-            boolean read = db.inTransaction(tx -> handler.worthReading(tx, mailboxName, m));
-            byte[] raw = read ? connection.fetchRaw(folder, uidValidity, m.uid(), MAX_MESSAGE_BYTES) : null;
-            db.run(tx -> handler.handle(tx, mailboxName, folder, uidValidity, m, raw, clock.instant()));
+            var glance = db.inTransaction(tx -> handler.glance(tx, mailboxName, folder, uidValidity, m));
+            if (glance.isEmpty()) {
+                return;
+            }
+            byte[] raw = glance.get().needsBody()
+                    ? connection.fetchRaw(folder, uidValidity, m.uid(), MAX_MESSAGE_BYTES) : null;
+            db.run(tx -> handler.handle(tx, mailboxName, folder, uidValidity, m, glance.get(), raw, clock.instant()));
         } catch (RuntimeException e) {
             // One message that breaks the handler must not stop the sync or be read forever.
             log.error("inbound message skipped mailbox={} folder={} uid={} reason=\"{}\"", mailboxName, folder,

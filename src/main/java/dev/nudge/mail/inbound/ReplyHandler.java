@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,22 +36,31 @@ final class ReplyHandler {
         this.effects = new InboundEffects(rules);
     }
 
-    /** A first look from the headers alone: does this message need its body read? */
-    boolean worthReading(Tx tx, String mailbox, InboundEmail m) throws SQLException {
-        Verdict glance = classifier.classify(headerBytes(m));
-        return switch (glance.kind()) {
-            case UNRELATED, LIST -> !matcher.match(tx, mailbox, m, glance).enrollments().isEmpty();
+    /** A first look from the headers alone: the verdict they give, and whether the body is needed too. */
+    record Glance(Verdict verdict, boolean needsBody) {
+    }
+
+    /** Empty when the message was recorded already (a re-read after a UIDVALIDITY change). */
+    Optional<Glance> glance(Tx tx, String mailbox, String folder, long uidValidity, InboundEmail m)
+            throws SQLException {
+        if (inbound.seen(tx, mailbox, folder, uidValidity, m.uid(), m.messageId())) {
+            return Optional.empty();
+        }
+        Verdict verdict = classifier.classify(headerBytes(m));
+        boolean needsBody = switch (verdict.kind()) {
+            case UNRELATED, LIST -> !matcher.match(tx, mailbox, m, verdict).enrollments().isEmpty();
             default -> true;
         };
+        return Optional.of(new Glance(verdict, needsBody));
     }
 
     /** @param raw the whole message, or null when only its headers were fetched */
-    void handle(Tx tx, String mailbox, String folder, long uidValidity, InboundEmail m, byte[] raw, Instant now)
-            throws SQLException {
+    void handle(Tx tx, String mailbox, String folder, long uidValidity, InboundEmail m, Glance glance, byte[] raw,
+                Instant now) throws SQLException {
         if (inbound.seen(tx, mailbox, folder, uidValidity, m.uid(), m.messageId())) {
             return;
         }
-        Verdict verdict = classifier.classify(raw != null ? raw : headerBytes(m));
+        Verdict verdict = raw != null ? classifier.classify(raw) : glance.verdict();
         if (verdict.kind() == MessageKind.OWN_MESSAGE) {
             learnAliases(tx, mailbox, m);
         }

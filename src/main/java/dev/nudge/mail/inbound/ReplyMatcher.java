@@ -20,12 +20,14 @@ import java.util.Map;
  */
 final class ReplyMatcher {
 
-    private final SequenceCatalog sequences;
+    /** Sequences with stop-on-company-reply; the catalog is fixed while Nudge runs. */
+    private final java.util.Set<String> companyWide;
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
     private final OutboundRepository outbound = new OutboundRepository();
 
     ReplyMatcher(SequenceCatalog sequences) {
-        this.sequences = sequences;
+        this.companyWide = sequences.all().stream().filter(s -> s.stopOnCompanyReply()).map(s -> s.name())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     record Match(List<Enrollment> enrollments, String how) {
@@ -76,8 +78,7 @@ final class ReplyMatcher {
             return Match.NONE;
         }
         List<Enrollment> colleagues = enrollments.liveByDomain(tx, mailbox, domain).stream()
-                .filter(e -> sequences.all().stream().anyMatch(s -> s.name().equals(e.sequenceName())
-                        && s.stopOnCompanyReply()))
+                .filter(e -> companyWide.contains(e.sequenceName()))
                 .toList();
         return colleagues.isEmpty() ? Match.NONE
                 : new Match(colleagues, "sender " + from + " is at the contact's company domain " + domain);
