@@ -10,20 +10,15 @@ import java.util.stream.Collectors;
 /** The bench's results as a Markdown table, with the machine they were measured on. */
 final class BenchReport {
 
-    static final String DISPATCH_SEQUENTIAL = "Dispatch, 1 thread";
-    static final String DISPATCH_PARALLEL = "Dispatch, 1 thread per core";
-    static final String CEILING = "Ceiling: plain SMTP loop, 1 connection";
-    static final String QUARTZ = "Quartz: 1 trigger per step";
-    static final String STARTUP = "Start-up to `ready:`";
-    static final double GOAL = 0.7;
-
     private final BenchOptions options;
     private final String note;
     private final Instant at;
+    private final List<BenchCase> cases;
     private final List<Figure> figures;
 
-    BenchReport(BenchOptions options, String note, Instant at, List<Figure> figures) {
+    BenchReport(BenchOptions options, String note, Instant at, List<BenchCase> cases, List<Figure> figures) {
         this.options = options;
+        this.cases = cases;
         this.note = note;
         this.at = at;
         this.figures = figures;
@@ -41,17 +36,14 @@ final class BenchReport {
         return s.toString();
     }
 
-    /** Dispatch over the ceiling, against the goal of 0.7. */
-    String ratios() {
-        Figure ceiling = find(CEILING);
+    /** What each case makes of its own figures, as a Markdown list. */
+    String findings() {
         StringBuilder s = new StringBuilder("\n");
-        for (String name : List.of(DISPATCH_SEQUENTIAL, DISPATCH_PARALLEL)) {
-            double ratio = find(name).median() / ceiling.median();
-            s.append(String.format(Locale.ROOT, "- %s / ceiling: **%.2f** (goal >= %.1f: %s)%n", name, ratio, GOAL,
-                    ratio >= GOAL ? "met" : "not met"));
+        for (BenchCase c : cases) {
+            for (String line : c.findings(figures)) {
+                s.append("- ").append(line).append('\n');
+            }
         }
-        double quartz = find(DISPATCH_SEQUENTIAL).median() / find(QUARTZ).median();
-        s.append(String.format(Locale.ROOT, "- %s / %s: **%.1f**%n", DISPATCH_SEQUENTIAL, QUARTZ, quartz));
         return s.toString();
     }
 
@@ -69,42 +61,21 @@ final class BenchReport {
         if (note != null && !note.isBlank()) {
             s.append(note.strip()).append("\n\n");
         }
-        s.append("## Results\n\n").append(table()).append(ratios()).append('\n');
+        s.append("## Results\n\n").append(table()).append(findings()).append('\n');
         s.append(method());
         return s.toString();
     }
 
-    private static String method() {
-        return """
-                ## What each case does
+    private String method() {
+        StringBuilder s = new StringBuilder("## What each case does\n\n");
+        cases.forEach(c -> s.append(c.method()));
+        s.append("""
 
-                - **Dispatch**: due one-step enrollments spread evenly over the sender mailboxes, each mailbox a
-                  user of one embedded GreenMail (SMTP and IMAP on 127.0.0.1), an H2 file opened as Nudge opens
-                  it (a commit is on disk when it returns), the shipped first template (text and HTML). Contacts
-                  are enrolled through the enrollment service and each inbox is synced once beforehand so the
-                  reply-safety gate lets sends through; neither is timed. Timed: calling the dispatcher per
-                  mailbox until nothing is due, that is claiming, rendering, committing `sending`, sending over
-                  SMTP (one connection per dispatch run) and committing `sent`. Logging is at WARN, as for every
-                  command but `serve`.
-                - **Ceiling**: the same number of similar messages (text and HTML) from a plain Angus Mail loop to
-                  the same kind of GreenMail over one reused connection; no database, no templates.
-                - **Quartz, one trigger per step**: the design Nudge did not take. Quartz's JDBC job store on the
-                  same kind of H2 file (tables from Nudge's Flyway migrations, Nudge's scheduler settings: 4
-                  threads, trigger batches of 10), one SimpleTrigger per step, all due at once; each job sends one
-                  message over a new SMTP connection. Timed from starting the scheduler until every job has
-                  sent; scheduling the triggers is not timed.
-                - **Start-up**: from launching `java -jar target/nudge.jar serve` in sandbox mode, with the sample
-                  sequence and a fresh H2 file in a temporary folder, to its `ready:` log line; then the child is
-                  stopped.
-
-                Rates are messages per second (higher is better); start-up is milliseconds (lower is better).
+                Rates are per second (higher is better); times are milliseconds (lower is better).
                 The figures depend on the machine and on whatever else runs on it: compare runs on the same
-                machine only. Run it again with `java -jar target/nudge.jar bench`.
-                """;
-    }
-
-    private Figure find(String name) {
-        return figures.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+                machine only. Run it again with `java -jar target/nudge.jar bench`; `--case` picks cases.
+                """);
+        return s.toString();
     }
 
     private static String runs(Figure f) {

@@ -37,13 +37,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--note", description = "A paragraph for the report about the conditions of this run.")
     String note;
 
+    @Option(names = "--case", split = ",", paramLabel = "CASE", description = "Run only these cases (comma-separated):"
+            + " sending, startup, ...; all by default.")
+    java.util.List<String> cases = new java.util.ArrayList<>();
+
     @Option(names = "--quick", description = "Tiny sizes and one run, as a smoke test.")
     boolean quick;
 
     @Override
     public Integer call() {
-        BenchOptions options = quick ? BenchOptions.quick(jar, out)
-                : new BenchOptions(sends, mailboxes, runs, quartzCap, jar, out);
+        java.util.Set<String> selected = java.util.Set.copyOf(cases);
+        BenchOptions options = quick ? BenchOptions.quick(jar, out, selected)
+                : new BenchOptions(sends, mailboxes, runs, quartzCap, jar, out, selected, false);
         new Bench(options, note, Clock.systemUTC(), System.out).run();
         return 0;
     }

@@ -32,14 +32,14 @@ class BenchSmokeTest {
 
         String markdown = Files.readString(report);
         assertThat(markdown).contains("2026-11-23").contains("cores").contains("Smoke run.");
-        for (String name : new String[] {BenchReport.DISPATCH_SEQUENTIAL, BenchReport.DISPATCH_PARALLEL,
-            BenchReport.CEILING, BenchReport.QUARTZ}) {
+        for (String name : new String[] {SendingCase.DISPATCH_SEQUENTIAL, SendingCase.DISPATCH_PARALLEL,
+            SendingCase.CEILING, SendingCase.QUARTZ}) {
             assertThat(median(markdown, name)).as(name).isPositive();
         }
-        assertThat(markdown).contains("| " + BenchReport.STARTUP + " | - | skipped |")
+        assertThat(markdown).contains("| " + StartupCase.STARTUP + " | - | skipped |")
                 .contains("mvn -q -B -DskipTests package");
         assertThat(markdown).contains("/ ceiling: **");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("| " + BenchReport.CEILING + " |");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("| " + SendingCase.CEILING + " |");
     }
 
     private static double median(String markdown, String name) {
