@@ -134,7 +134,7 @@ public final class EnrollmentRepository {
     }
 
     public void event(Tx tx, long enrollmentId, Instant at, String kind, String detail) throws SQLException {
-        tx.insert("INSERT INTO enrollment_event (enrollment_id, at, kind, detail) "
+        tx.update("INSERT INTO enrollment_event (enrollment_id, at, kind, detail) "
                         + "VALUES (:id, :at, :kind, :detail)",
                 "id", enrollmentId, "at", at, "kind", kind, "detail", truncate(detail, 2000));
     }

@@ -20,9 +20,9 @@ class DatabaseTest {
     @Test
     void h2_file_urls_get_durable_commits_and_the_loopback_auto_server() {
         assertThat(Database.jdbcUrl("jdbc:h2:file:./data/nudge"))
-                .isEqualTo("jdbc:h2:async:./data/nudge;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+                .isEqualTo("jdbc:h2:async:./data/nudge;WRITE_DELAY=0;AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64");
         assertThat(Database.jdbcUrl("jdbc:h2:file:./x;AUTO_SERVER=FALSE"))
-                .isEqualTo("jdbc:h2:async:./x;AUTO_SERVER=FALSE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:async:./x;AUTO_SERVER=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
         assertThat(Database.jdbcUrl("jdbc:postgresql://db/nudge")).isEqualTo("jdbc:postgresql://db/nudge");
     }
 

@@ -39,6 +39,7 @@ final class DispatchRun implements AutoCloseable {
     private final SuppressionRepository suppressions = new SuppressionRepository();
     private final StepOutcomes outcomes;
     private Mailer.Connection connection;
+    private Delivered delivered;
     private int sent;
     private int failed;
     private int held;
@@ -55,10 +56,29 @@ final class DispatchRun implements AutoCloseable {
         this.outcomes = new StepOutcomes(plan);
     }
 
-    /** Sends the enrollment's due step if it can still be claimed; false ends the run. */
+    /**
+     * Sends the enrollment's due step if it can still be claimed; false ends the run.
+     *
+     * <p>The step sent before this one is recorded as SENT in the same transaction
+     * that claims this one and commits its message as SENDING: one commit per
+     * step instead of two, and the previous step's outcome is on disk before this
+     * step's conversation with the server begins, as it would be with its own commit.
+     */
     boolean send(Enrollment e) {
         Instant now = clock.instant();
-        Prepared p = db.inTransaction(tx -> prepare(tx, e, now));
+        Delivered previous = delivered;
+        Prepared p;
+        try {
+            p = db.inTransaction(tx -> {
+                record(tx, previous);
+                return prepare(tx, e, now);
+            });
+        } catch (RuntimeException ex) {
+            // This step could not be prepared; the one before it was sent all the same.
+            recordDelivered();
+            throw ex;
+        }
+        countDelivered(previous);
         if (p == null) {
             return true;
         }
@@ -73,8 +93,34 @@ final class DispatchRun implements AutoCloseable {
             return failed(e, p.message(), new SendFailure(SendFailure.Kind.RECIPIENT_REJECTED,
                     "could not build the message: " + ex.getMessage(), ex));
         }
-        db.run(tx -> delivered(tx, e, p));
+        delivered = new Delivered(e, p, clock.instant());
         return true;
+    }
+
+    /** A step the server accepted whose SENT is not committed yet. */
+    private record Delivered(Enrollment enrollment, Prepared prepared, Instant at) {
+    }
+
+    private void record(Tx tx, Delivered d) throws SQLException {
+        if (d != null) {
+            outcomes.delivered(tx, d.enrollment(), d.prepared().message(), d.prepared().sequence(), d.at());
+        }
+    }
+
+    private void countDelivered(Delivered d) {
+        if (d != null) {
+            sent++;
+            delivered = null;
+        }
+    }
+
+    /** Commits the last accepted step on its own, when no next step carries it. */
+    private void recordDelivered() {
+        Delivered d = delivered;
+        if (d != null) {
+            db.run(tx -> record(tx, d));
+            countDelivered(d);
+        }
     }
 
     private record Prepared(OutboundMessage message, Contact contact, Sequence sequence) {
@@ -86,7 +132,8 @@ final class DispatchRun implements AutoCloseable {
             log.info("claim lost enrollment={} step={}", e.id(), e.nextStep());
             return null;
         }
-        var existing = outbound.forStep(tx, e.id(), e.nextStep());
+        java.util.List<OutboundMessage> history = outbound.forEnrollment(tx, e.id());
+        var existing = history.stream().filter(m -> m.step() == e.nextStep()).findFirst();
         if (existing.isPresent() && existing.get().status() == OutboundStatus.SENDING) {
             // Start-up recovery resolves these from the Sent folder; one left for a dispatch
             // was interrupted on another node or while the recovery could not run.
@@ -116,12 +163,14 @@ final class DispatchRun implements AutoCloseable {
             return null;
         }
         if (existing.isPresent()) {
-            outbound.setStatus(tx, existing.get().id(), OutboundStatus.SENDING, null, null);
-            return new Prepared(existing.get(), contact, sequence);
+            // A retry sends exactly what was rendered the first time, bodies included.
+            OutboundMessage again = outbound.forStep(tx, e.id(), e.nextStep()).orElseThrow();
+            outbound.setStatus(tx, again.id(), OutboundStatus.SENDING, null, null);
+            return new Prepared(again, contact, sequence);
         }
         try {
             OutboundMessage m = composer.compose(e, contact, sequence, mailbox,
-                    outbound.forEnrollment(tx, e.id()), now);
+                    history, now);
             long id = outbound.insert(tx, m);
             return new Prepared(withId(m, id), contact, sequence);
         } catch (TemplateError t) {
@@ -129,11 +178,6 @@ final class DispatchRun implements AutoCloseable {
                     + "; fix the template (nudge templates check), then resume", now);
             return null;
         }
-    }
-
-    private void delivered(Tx tx, Enrollment e, Prepared p) throws SQLException {
-        outcomes.delivered(tx, e, p.message(), p.sequence(), clock.instant());
-        sent++;
     }
 
     private void complete(Tx tx, Enrollment e, Instant now) throws SQLException {
@@ -147,6 +191,7 @@ final class DispatchRun implements AutoCloseable {
     }
 
     private boolean failed(Enrollment e, OutboundMessage m, SendFailure f) {
+        recordDelivered();
         Instant now = clock.instant();
         return switch (f.kind()) {
             case RECIPIENT_REJECTED -> {
@@ -222,7 +267,9 @@ final class DispatchRun implements AutoCloseable {
                 m.attempts(), m.lastError(), m.createdAt(), m.sentAt());
     }
 
+    /** The run's counts, once the last accepted step is committed as SENT. */
     DispatchResult result() {
+        recordDelivered();
         return new DispatchResult(sent, failed, held, retrying, null, retryAt);
     }
 
@@ -239,6 +286,13 @@ final class DispatchRun implements AutoCloseable {
 
     @Override
     public void close() {
-        closeConnection();
+        try {
+            recordDelivered();
+        } catch (RuntimeException e) {
+            // Left SENDING: the start-up recovery finds it in the Sent folder or holds it as uncertain.
+            log.error("could not record a sent step mailbox={} reason=\"{}\"", mailbox.name(), e.getMessage());
+        } finally {
+            closeConnection();
+        }
     }
 }

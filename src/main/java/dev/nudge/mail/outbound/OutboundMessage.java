@@ -3,7 +3,11 @@ package dev.nudge.mail.outbound;
 import java.time.Instant;
 import java.util.List;
 
-/** A message of a step: what was (or is being) sent, exactly as rendered. */
+/**
+ * A message of a step: what was (or is being) sent, exactly as rendered.
+ * {@code textBody} and {@code htmlBody} are null when the row was read without
+ * its bodies (see {@link OutboundRepository}).
+ */
 public record OutboundMessage(
         long id,
         long enrollmentId,

@@ -8,25 +8,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The messages Nudge sends, one row per enrollment step. */
+/**
+ * The messages Nudge sends, one row per enrollment step. The rendered bodies
+ * live in {@code outbound_body}, written once with the row; only
+ * {@link #forStep} reads them back (to send a step again), every other lookup
+ * leaves them null.
+ */
 public final class OutboundRepository {
 
     public long insert(Tx tx, OutboundMessage m) throws SQLException {
-        return tx.insert("INSERT INTO outbound_message (enrollment_id, step, mailbox, message_id, status, "
-                        + "to_address, subject, text_body, html_body, in_reply_to, reference_ids, attempts, "
-                        + "created_at) VALUES (:enrollment, :step, :mailbox, :messageId, :status, :to, :subject, "
-                        + ":text, :html, :inReplyTo, :refs, :attempts, :now)",
+        long id = tx.insert("INSERT INTO outbound_message (enrollment_id, step, mailbox, message_id, status, "
+                        + "to_address, subject, in_reply_to, reference_ids, attempts, created_at) "
+                        + "VALUES (:enrollment, :step, :mailbox, :messageId, :status, :to, :subject, "
+                        + ":inReplyTo, :refs, :attempts, :now)",
                 "enrollment", m.enrollmentId(), "step", m.step(), "mailbox", m.mailbox(),
                 "messageId", m.messageId(), "status", m.status(), "to", m.toAddress(), "subject", m.subject(),
-                "text", m.textBody(), "html", m.htmlBody(), "inReplyTo", m.inReplyTo(),
-                "refs", String.join(" ", m.references()), "attempts", m.attempts(), "now", m.createdAt());
+                "inReplyTo", m.inReplyTo(), "refs", String.join(" ", m.references()), "attempts", m.attempts(),
+                "now", m.createdAt());
+        tx.update("INSERT INTO outbound_body (outbound_id, text_body, html_body) VALUES (:id, :text, :html)",
+                "id", id, "text", m.textBody(), "html", m.htmlBody());
+        return id;
     }
 
+    /** The step's message with its bodies, as it was (or will be) sent. */
     public Optional<OutboundMessage> forStep(Tx tx, long enrollmentId, int step) throws SQLException {
-        return tx.queryOne("SELECT * FROM outbound_message WHERE enrollment_id = :e AND step = :step",
-                OutboundRepository::map, "e", enrollmentId, "step", step);
+        return tx.queryOne("SELECT o.*, b.text_body, b.html_body FROM outbound_message o "
+                        + "LEFT JOIN outbound_body b ON b.outbound_id = o.id "
+                        + "WHERE o.enrollment_id = :e AND o.step = :step",
+                OutboundRepository::withBodies, "e", enrollmentId, "step", step);
     }
 
+    /** The enrollment's messages so far, oldest step first, without their bodies. */
     public List<OutboundMessage> forEnrollment(Tx tx, long enrollmentId) throws SQLException {
         return tx.query("SELECT * FROM outbound_message WHERE enrollment_id = :e ORDER BY step",
                 OutboundRepository::map, "e", enrollmentId);
@@ -93,11 +105,19 @@ public final class OutboundRepository {
     }
 
     static OutboundMessage map(ResultSet rs) throws SQLException {
+        return map(rs, null, null);
+    }
+
+    private static OutboundMessage withBodies(ResultSet rs) throws SQLException {
+        return map(rs, rs.getString("text_body"), rs.getString("html_body"));
+    }
+
+    private static OutboundMessage map(ResultSet rs, String textBody, String htmlBody) throws SQLException {
         String refs = rs.getString("reference_ids");
         return new OutboundMessage(rs.getLong("id"), rs.getLong("enrollment_id"), rs.getInt("step"),
                 rs.getString("mailbox"), rs.getString("message_id"),
                 OutboundStatus.valueOf(rs.getString("status")), rs.getString("to_address"),
-                rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                rs.getString("subject"), textBody, htmlBody,
                 rs.getString("in_reply_to"),
                 refs == null || refs.isBlank() ? List.of() : Arrays.asList(refs.split(" ")),
                 rs.getInt("attempts"), rs.getString("last_error"), Tx.instant(rs, "created_at"),
