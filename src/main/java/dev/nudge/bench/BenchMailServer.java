@@ -18,7 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** One embedded GreenMail (SMTP + IMAP on loopback, free ports) with a user per sender mailbox. */
+/**
+ * One embedded GreenMail (SMTP + IMAP on loopback, free ports) with a user per
+ * sender mailbox; optionally the mailboxes send to another SMTP server (a sink)
+ * and only read their inbox here.
+ */
 final class BenchMailServer implements AutoCloseable {
 
     static final String PASSWORD = "bench-password";
@@ -40,8 +44,15 @@ final class BenchMailServer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final List<MailboxConfig> mailboxes = new ArrayList<>();
+    private final SmtpSink sink;
 
     BenchMailServer(int mailboxCount) {
+        this(mailboxCount, null);
+    }
+
+    /** @param sink where the mailboxes send, or null for this GreenMail's own SMTP */
+    BenchMailServer(int mailboxCount, SmtpSink sink) {
+        this.sink = sink;
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -64,11 +75,7 @@ final class BenchMailServer implements AutoCloseable {
     }
 
     int smtpPort() {
-        return greenMail.getSmtp().getPort();
-    }
-
-    int received() {
-        return greenMail.getReceivedMessages().length;
+        return sink != null ? sink.port() : greenMail.getSmtp().getPort();
     }
 
     /** Session properties for a plain Angus Mail client of this server, logging in as a sender. */

@@ -8,18 +8,21 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The ceiling: a plain Angus Mail loop over one reused connection, no
- * database and no templates, to the same kind of GreenMail.
+ * database and no templates, to the same kind of server as the dispatch case.
  */
 final class CeilingBench {
 
     private final int sends;
+    private final SmtpSink sink;
 
-    CeilingBench(int sends) {
+    /** @param sink the server to send to, or null for an embedded GreenMail */
+    CeilingBench(int sends, SmtpSink sink) {
         this.sends = sends;
+        this.sink = sink;
     }
 
     double run() {
-        try (BenchMailServer server = new BenchMailServer(1)) {
+        try (BenchMailServer server = new BenchMailServer(1, sink)) {
             String from = server.mailboxes().get(0).address();
             Session session = Session.getInstance(server.smtpProperties());
             long started = System.nanoTime();

@@ -39,17 +39,20 @@ final class DispatchBench {
 
     private final int sends;
     private final int mailboxCount;
+    private final SmtpSink sink;
 
-    DispatchBench(int sends, int mailboxCount) {
+    /** @param sink the SMTP server the mailboxes send to, or null for the embedded GreenMail's */
+    DispatchBench(int sends, int mailboxCount, SmtpSink sink) {
         this.sends = sends;
         this.mailboxCount = mailboxCount;
+        this.sink = sink;
     }
 
     /** Messages per second with {@code threads} threads sharing the mailboxes between them. */
     double run(int threads) {
         Path dir = TempDirs.create("nudge-bench-dispatch");
         BenchClock clock = new BenchClock(START);
-        try (BenchMailServer server = new BenchMailServer(mailboxCount);
+        try (BenchMailServer server = new BenchMailServer(mailboxCount, sink);
              App app = App.openWith(config(dir, server.mailboxes()), clock,
                      new App.Parts(new SmtpMailer(clock), new ImapMailbox(), server.mailboxes()))) {
             enrollAll(app);

@@ -5,10 +5,20 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for the bench's worker threads, with their failures passed on. */
+/** Waiting for the bench's worker threads, with their failures passed on, and for servers to come up. */
 final class Parallel {
 
     private Parallel() {
+    }
+
+    /** Waits in real time, as the bench does while a server it started comes up. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NudgeException("The bench was interrupted", e);
+        }
     }
 
     static void awaitAll(List<? extends Future<?>> futures) {
