@@ -5,6 +5,7 @@ import dev.nudge.enrollment.EnrollmentRepository;
 import dev.nudge.enrollment.EnrollmentStatus;
 import dev.nudge.enrollment.Suppression;
 import dev.nudge.enrollment.SuppressionRepository;
+import dev.nudge.observe.Metrics;
 import dev.nudge.store.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,11 +23,13 @@ final class InboundEffects {
     private static final LocalTime BACK_AT = LocalTime.of(9, 0);
 
     private final InboundRules rules;
+    private final Metrics metrics;
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
     private final SuppressionRepository suppressions = new SuppressionRepository();
 
-    InboundEffects(InboundRules rules) {
+    InboundEffects(InboundRules rules, Metrics metrics) {
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     /** The new text of a person's reply and, if it asks for that, the words asking to be removed. */
@@ -123,6 +126,9 @@ final class InboundEffects {
             enrollments.event(tx, e.id(), now, name, capitalise(reason) + (status.live() ? ""
                     : "; step " + e.nextStep() + " and later will not be sent"));
             log.info("{} enrollment={} contact={}", name, e.id(), e.contactEmail());
+            if (status == EnrollmentStatus.REPLIED) {
+                metrics.stoppedByReply();
+            }
             return "enrollment " + e.id() + " " + name;
         }
         enrollments.event(tx, e.id(), now, "inbound", capitalise(reason) + " (enrollment already "

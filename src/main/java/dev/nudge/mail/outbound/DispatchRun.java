@@ -25,7 +25,7 @@ final class DispatchRun implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchRun.class);
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
-    private static final Duration BLOCKED_PAUSE = Duration.ofMinutes(15);
+    static final Duration BLOCKED_PAUSE = Duration.ofMinutes(15);
 
     private final Database db;
     private final StepPlan plan;
