@@ -48,7 +48,6 @@ public final class WebServer implements AutoCloseable {
      * @throws ConfigException when the address cannot be bound, naming the key to change
      */
     public static WebServer start(WebConfig web, String source, Metrics metrics, HealthCheck health) {
-        JvmGcMetrics gc = bindJvmMetrics(metrics);
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -61,13 +60,12 @@ public final class WebServer implements AutoCloseable {
             javalin.start(web.bind(), web.port());
         } catch (JavalinBindException | IllegalStateException e) {
             javalin.stop();
-            gc.close();
             throw new ConfigException(List.of(new ConfigProblem(source, "web.port", "cannot listen on "
                     + web.bind() + ":" + web.port() + " (" + rootMessage(e) + "); the port is probably in use by"
                     + " another program or another nudge serve. Set web.port, or the environment variable"
                     + " NUDGE_WEB_PORT, to a free port (0 takes any free port)")));
         }
-        WebServer server = new WebServer(javalin, gc, web.bind());
+        WebServer server = new WebServer(javalin, bindJvmMetrics(metrics), web.bind());
         log.info("web: {} (/metrics, /health)", server.url());
         return server;
     }
