@@ -125,7 +125,8 @@ final class InboundEffects {
         if (enrollments.move(tx, e.id(), status, reason, e.nextDueAt(), now)) {
             enrollments.event(tx, e.id(), now, name, capitalise(reason) + (status.live() ? ""
                     : "; step " + e.nextStep() + " and later will not be sent"));
-            log.info("{} enrollment={} contact={}", name, e.id(), e.contactEmail());
+            // The reason can quote the contact's reply: it goes to the timeline, never the log.
+            log.info("{} enrollment={} contact={} mailbox={}", name, e.id(), e.contactEmail(), e.mailbox());
             if (status == EnrollmentStatus.REPLIED) {
                 metrics.stoppedByReply();
             }

@@ -185,7 +185,8 @@ final class DispatchRun implements AutoCloseable {
             enrollments.event(tx, e.id(), now, "failed", "Failed: " + reason);
         }
         failed++;
-        log.warn("send failed enrollment={} step={} reason=\"{}\"", e.id(), m.step(), f.getMessage());
+        log.warn("send failed enrollment={} step={} mailbox={} reason=\"{}\"", e.id(), m.step(), mailbox.name(),
+                f.getMessage());
     }
 
     // Never resent on our own: a second copy in the contact's inbox is worse than a held step.
@@ -203,8 +204,8 @@ final class DispatchRun implements AutoCloseable {
         enrollments.event(tx, e.id(), now, "retrying", "Step " + m.step() + " not sent (" + f.getMessage()
                 + "); trying again at " + seconds(at));
         retrying++;
-        log.warn("send postponed enrollment={} step={} retry_at={} reason=\"{}\"", e.id(), m.step(), at,
-                f.getMessage());
+        log.warn("send postponed enrollment={} step={} mailbox={} retry_at={} reason=\"{}\"", e.id(), m.step(),
+                mailbox.name(), at, f.getMessage());
     }
 
     private static Instant seconds(Instant at) {
