@@ -6,17 +6,23 @@ import dev.nudge.config.NudgeConfig;
 import dev.nudge.config.SchedulingConfig;
 import dev.nudge.enrollment.EnrollmentService;
 import dev.nudge.enrollment.StepTimes;
+import dev.nudge.health.HealthCheck;
+import dev.nudge.health.StatusGauges;
+import dev.nudge.health.StatusReader;
 import dev.nudge.mail.inbound.ImapMailbox;
 import dev.nudge.mail.inbound.InboundRules;
 import dev.nudge.mail.inbound.InboxSync;
 import dev.nudge.mail.inbound.Mailbox;
 import dev.nudge.mail.outbound.Dispatcher;
+import dev.nudge.mail.outbound.MailboxPauses;
 import dev.nudge.mail.outbound.Mailer;
+import dev.nudge.mail.outbound.ObservedMailer;
 import dev.nudge.mail.outbound.SendingRecovery;
 import dev.nudge.mail.outbound.SentCopies;
 import dev.nudge.mail.outbound.SmtpMailer;
 import dev.nudge.mail.outbound.StepPlan;
 import dev.nudge.mail.outbound.UncertainSends;
+import dev.nudge.observe.Metrics;
 import dev.nudge.sandbox.Sandbox;
 import dev.nudge.schedule.Scheduling;
 import dev.nudge.sequence.SequenceCatalog;
@@ -30,6 +36,9 @@ import java.util.List;
 /** Wires Nudge's parts by hand. The CLI and tests build one and call its services. */
 public final class App implements AutoCloseable {
 
+    /** How long a reading of the database's state serves the gauges and the health check. */
+    private static final Duration STATUS_MAX_AGE = Duration.ofSeconds(5);
+
     private final NudgeConfig config;
     private final SchedulingConfig scheduling;
     private final Database db;
@@ -42,6 +51,8 @@ public final class App implements AutoCloseable {
     private final SendingRecovery recovery;
     private final UncertainSends uncertainSends;
     private final Clock clock;
+    private final Metrics metrics = Metrics.prometheus();
+    private final HealthCheck health;
     private Scheduling scheduler;
 
     /** The seams a caller may replace: the mail servers and the mailboxes they serve. */
@@ -60,12 +71,16 @@ public final class App implements AutoCloseable {
                 config.sandboxMode() ? config.sandbox().dayLength() : null);
         this.enrollments = new EnrollmentService(db, sequences, times, clock);
         StepPlan plan = new StepPlan(sequences, times, templates);
-        this.dispatcher = new Dispatcher(db, plan, new SentCopies(parts.mailer(), parts.mailbox(), clock), mailboxes,
-                scheduling, clock);
+        MailboxPauses pauses = new MailboxPauses(clock);
+        Mailer mailer = new ObservedMailer(new SentCopies(parts.mailer(), parts.mailbox(), clock), metrics, pauses);
+        this.dispatcher = new Dispatcher(db, plan, mailer, mailboxes, scheduling, clock);
         this.recovery = new SendingRecovery(db, plan, parts.mailbox(), mailboxes, clock);
         this.uncertainSends = new UncertainSends(db, plan, clock);
         this.inboxSync = new InboxSync(db, parts.mailbox(), mailboxes,
-                new InboundRules(sequences, config.replies(), scheduling.zone()), clock);
+                new InboundRules(sequences, config.replies(), scheduling.zone()), clock, metrics);
+        StatusReader status = new StatusReader(db, dispatcher, mailboxes.names(), clock, STATUS_MAX_AGE);
+        StatusGauges.register(metrics.registry(), status);
+        this.health = new HealthCheck(db.dataSource(), status, pauses);
     }
 
     /** Opens Nudge with the real SMTP and IMAP clients, for the configured mailboxes or the given sandbox. */
@@ -153,6 +168,15 @@ public final class App implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The counters and gauges, for {@code /metrics}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public HealthCheck health() {
+        return health;
     }
 
     @Override

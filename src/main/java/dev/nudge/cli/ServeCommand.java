@@ -5,6 +5,7 @@ import dev.nudge.config.NudgeConfig;
 import dev.nudge.sandbox.Sandbox;
 import dev.nudge.sandbox.SandboxStory;
 import dev.nudge.sequence.SequenceCheck;
+import dev.nudge.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", description = "Run the scheduler and inbox sync (a sandbox mail server when no mailbox is configured).")
+@Command(name = "serve", description = "Run the scheduler, the inbox sync and the web server (/metrics, /health);"
+        + " a sandbox mail server when no mailbox is configured.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -34,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
                     config.sandbox().dayLength());
         }
         App app = App.open(config, Clock.systemUTC(), sandbox);
+        WebServer web = startWeb(app, sandbox);
         CountDownLatch stopped = new CountDownLatch(1);
         SandboxStory story = sandbox == null ? null : new SandboxStory(app, sandbox);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             if (story != null) {
                 story.close();
             }
+            web.close();
             app.close();
             if (sandbox != null) {
                 sandbox.close();
@@ -57,5 +61,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Listens before anything runs, so a taken port stops serve at once with a config error. */
+    private WebServer startWeb(App app, Sandbox sandbox) {
+        try {
+            return WebServer.start(app.config().web(), String.valueOf(parent.config), app.metrics(), app.health());
+        } catch (RuntimeException e) {
+            app.close();
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            throw e;
+        }
     }
 }

@@ -108,7 +108,7 @@ public final class ConfigLoader {
     private static WebConfig web(YamlMap web) {
         String bind = web.get("bind", ValueType.matching("[^\\s/]+",
                 "an IP address or host name to listen on, e.g. 127.0.0.1"), DEFAULT_WEB_BIND);
-        int port = web.get("port", ValueType.wholeNumber(1, 65535), DEFAULT_WEB_PORT);
+        int port = web.get("port", ValueType.wholeNumber(0, 65535), DEFAULT_WEB_PORT);
         return new WebConfig(bind, port);
     }
 

@@ -138,7 +138,7 @@ class ConfigLoaderTest {
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo(file().toString()));
         assertThat(e.getMessage().lines()).hasSize(7);
         assertThat(e.getMessage())
-                .contains("web.port: must be a whole number from 1 to 65535, got \"abc\"")
+                .contains("web.port: must be a whole number from 0 to 65535, got \"abc\"")
                 .contains("scheduling.inbox-poll-interval: must be a duration above zero")
                 .contains("database.password: passwords are never read from the file")
                 .contains("environment variable NUDGE_WORK_PASSWORD is not set; export it with the mailbox password")
@@ -221,7 +221,7 @@ class ConfigLoaderTest {
                 ConfigLoader.load(dir.resolve("missing.yaml"), Map.of("NUDGE_WEB_PORT", "eighty")));
 
         assertThat(e.problems()).singleElement().hasToString(
-                "NUDGE_WEB_PORT: web.port: must be a whole number from 1 to 65535, got \"eighty\"");
+                "NUDGE_WEB_PORT: web.port: must be a whole number from 0 to 65535, got \"eighty\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.nudge.enrollment.EnrollmentRepository;
 import dev.nudge.enrollment.EnrollmentStatus;
 import dev.nudge.enrollment.Suppression;
 import dev.nudge.enrollment.SuppressionRepository;
+import dev.nudge.observe.Metrics;
 import dev.nudge.store.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,11 +23,13 @@ final class InboundEffects {
     private static final LocalTime BACK_AT = LocalTime.of(9, 0);
 
     private final InboundRules rules;
+    private final Metrics metrics;
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
     private final SuppressionRepository suppressions = new SuppressionRepository();
 
-    InboundEffects(InboundRules rules) {
+    InboundEffects(InboundRules rules, Metrics metrics) {
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     /** The new text of a person's reply and, if it asks for that, the words asking to be removed. */
@@ -122,7 +125,11 @@ final class InboundEffects {
         if (enrollments.move(tx, e.id(), status, reason, e.nextDueAt(), now)) {
             enrollments.event(tx, e.id(), now, name, capitalise(reason) + (status.live() ? ""
                     : "; step " + e.nextStep() + " and later will not be sent"));
-            log.info("{} enrollment={} contact={}", name, e.id(), e.contactEmail());
+            // The reason can quote the contact's reply: it goes to the timeline, never the log.
+            log.info("{} enrollment={} contact={} mailbox={}", name, e.id(), e.contactEmail(), e.mailbox());
+            if (status == EnrollmentStatus.REPLIED) {
+                metrics.stoppedByReply();
+            }
             return "enrollment " + e.id() + " " + name;
         }
         enrollments.event(tx, e.id(), now, "inbound", capitalise(reason) + " (enrollment already "

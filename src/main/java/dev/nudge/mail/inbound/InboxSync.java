@@ -2,6 +2,7 @@ package dev.nudge.mail.inbound;
 
 import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.Mailboxes;
+import dev.nudge.observe.Metrics;
 import dev.nudge.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,16 +27,23 @@ public final class InboxSync {
     private final Mailboxes mailboxes;
     private final Clock clock;
     private final ReplyHandler handler;
+    private final Metrics metrics;
     private final CursorRepository cursors = new CursorRepository();
     private final InboundRepository inbound = new InboundRepository();
     private final SyncStatusRepository status = new SyncStatusRepository();
 
     public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, InboundRules rules, Clock clock) {
+        this(db, mailbox, mailboxes, rules, clock, Metrics.inMemory());
+    }
+
+    public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, InboundRules rules, Clock clock,
+                     Metrics metrics) {
         this.db = db;
         this.mailbox = mailbox;
         this.mailboxes = mailboxes;
         this.clock = clock;
-        this.handler = new ReplyHandler(mailboxes, rules);
+        this.metrics = metrics;
+        this.handler = new ReplyHandler(mailboxes, rules, metrics);
     }
 
     /** Syncs every watched folder of the mailbox; returns how many new messages were read. */
@@ -110,6 +118,7 @@ public final class InboxSync {
                 inbound.insert(tx, new InboundRepository.Recorded(mailboxName, folder, u.uid(), null, null, null,
                         "unreadable", u.reason(), null, "skipped", InboundRepository.Details.NONE, clock.instant()),
                         uidValidity);
+                metrics.inbound(mailboxName, "unreadable", null);
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.nudge.mail.inbound;
 import dev.nudge.config.Mailboxes;
 import dev.nudge.enrollment.Enrollment;
 import dev.nudge.mail.outbound.OutboundRepository;
+import dev.nudge.observe.Metrics;
 import dev.nudge.store.Tx;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -27,13 +28,15 @@ final class ReplyHandler {
     private final Classifier classifier;
     private final ReplyMatcher matcher;
     private final InboundEffects effects;
+    private final Metrics metrics;
     private final InboundRepository inbound = new InboundRepository();
     private final OutboundRepository outbound = new OutboundRepository();
 
-    ReplyHandler(Mailboxes mailboxes, InboundRules rules) {
+    ReplyHandler(Mailboxes mailboxes, InboundRules rules, Metrics metrics) {
         this.classifier = new Classifier(new HashSet<>(mailboxes.all().stream().map(m -> m.address()).toList()));
         this.matcher = new ReplyMatcher(rules.sequences());
-        this.effects = new InboundEffects(rules);
+        this.effects = new InboundEffects(rules, metrics);
+        this.metrics = metrics;
     }
 
     /** A first look from the headers alone: the verdict they give, and whether the body is needed too. */
@@ -83,6 +86,7 @@ final class ReplyHandler {
         inbound.insert(tx, new InboundRepository.Recorded(mailbox, folder, m.uid(), m.messageId(), m.from(),
                 m.subject(), verdict.kind().jsonName(), reason, first, effect, details(verdict, read), now),
                 uidValidity);
+        metrics.inbound(mailbox, verdict.kind().jsonName(), verdict.bounce() == null ? null : verdict.bounce().name());
         log.info("inbound mailbox={} folder={} uid={} kind={} enrollment={} effect=\"{}\"", mailbox, folder,
                 m.uid(), verdict.kind().jsonName(), first, effect);
     }

@@ -27,7 +27,7 @@ final class DispatchRun implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchRun.class);
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
-    private static final Duration BLOCKED_PAUSE = Duration.ofMinutes(15);
+    static final Duration BLOCKED_PAUSE = Duration.ofMinutes(15);
 
     private final Database db;
     private final StepPlan plan;
@@ -268,7 +268,8 @@ final class DispatchRun implements AutoCloseable {
             enrollments.event(tx, e.id(), now, "failed", "Failed: " + reason);
         }
         failed++;
-        log.warn("send failed enrollment={} step={} reason=\"{}\"", e.id(), m.step(), f.getMessage());
+        log.warn("send failed enrollment={} step={} mailbox={} reason=\"{}\"", e.id(), m.step(), mailbox.name(),
+                f.getMessage());
     }
 
     // Never resent on our own: a second copy in the contact's inbox is worse than a held step.
@@ -286,8 +287,8 @@ final class DispatchRun implements AutoCloseable {
         enrollments.event(tx, e.id(), now, "retrying", "Step " + m.step() + " not sent (" + f.getMessage()
                 + "); trying again at " + seconds(at));
         retrying++;
-        log.warn("send postponed enrollment={} step={} retry_at={} reason=\"{}\"", e.id(), m.step(), at,
-                f.getMessage());
+        log.warn("send postponed enrollment={} step={} mailbox={} retry_at={} reason=\"{}\"", e.id(), m.step(),
+                mailbox.name(), at, f.getMessage());
     }
 
     private static Instant seconds(Instant at) {
