@@ -107,7 +107,7 @@ public final class App implements AutoCloseable {
         Duration day = config.sandbox().dayLength();
         Duration recheck = s.dispatchRecheck().compareTo(day) > 0 ? day : s.dispatchRecheck();
         Duration poll = s.inboxPollInterval().compareTo(day) > 0 ? day : s.inboxPollInterval();
-        return new SchedulingConfig(s.zone(), poll, s.maxInboxAge(), recheck, s.dispatchBatch(), s.stepsPerCommit());
+        return new SchedulingConfig(s.zone(), poll, s.maxInboxAge(), recheck, s.dispatchBatch());
     }
 
     /**

@@ -118,14 +118,12 @@ public final class ConfigLoader {
         Duration maxAge = s.get("max-inbox-age", ValueType.duration(), DEFAULT_MAX_INBOX_AGE);
         Duration recheck = s.get("dispatch-recheck", ValueType.duration(), DEFAULT_DISPATCH_RECHECK);
         int batch = s.get("dispatch-batch", ValueType.wholeNumber(1, 10_000), DEFAULT_DISPATCH_BATCH);
-        int perCommit = s.get("steps-per-commit", ValueType.wholeNumber(1, 100),
-                SchedulingConfig.DEFAULT_STEPS_PER_COMMIT);
         if (maxAge.compareTo(poll) <= 0) {
             // Otherwise the inbox is "too old" just before every sync and sends keep stalling.
             s.problem("max-inbox-age", "must be longer than inbox-poll-interval (" + poll
                     + "), got " + maxAge + "; sends hold while the inbox is older than this");
         }
-        return new SchedulingConfig(zone, poll, maxAge, recheck, batch, perCommit);
+        return new SchedulingConfig(zone, poll, maxAge, recheck, batch);
     }
 
     private static ReplyConfig replies(YamlMap r) {

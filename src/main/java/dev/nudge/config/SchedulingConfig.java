@@ -17,30 +17,11 @@ import java.time.ZoneId;
  *                          written by another process is picked up; default 30 seconds
  * @param dispatchBatch     {@code dispatch-batch}: the most steps one dispatch run sends; 1 to
  *                          10000, default 200
- * @param stepsPerCommit    {@code steps-per-commit}: how many steps one database commit claims
- *                          before they are sent (and records as sent after); 1 to 100, default
- *                          10. After a crash up to this many steps per mailbox may be left
- *                          sending, to be settled from the Sent folder or held as uncertain.
  */
 public record SchedulingConfig(
         ZoneId zone,
         Duration inboxPollInterval,
         Duration maxInboxAge,
         Duration dispatchRecheck,
-        int dispatchBatch,
-        int stepsPerCommit) {
-
-    public static final int DEFAULT_STEPS_PER_COMMIT = 10;
-
-    public SchedulingConfig {
-        if (stepsPerCommit < 1) {
-            throw new IllegalArgumentException("steps-per-commit must be at least 1");
-        }
-    }
-
-    /** With the default steps per commit. */
-    public SchedulingConfig(ZoneId zone, Duration inboxPollInterval, Duration maxInboxAge, Duration dispatchRecheck,
-                            int dispatchBatch) {
-        this(zone, inboxPollInterval, maxInboxAge, dispatchRecheck, dispatchBatch, DEFAULT_STEPS_PER_COMMIT);
-    }
+        int dispatchBatch) {
 }

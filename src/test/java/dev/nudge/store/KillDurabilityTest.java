@@ -27,29 +27,30 @@ class KillDurabilityTest {
     @TempDir
     Path dir;
 
-    @Test
-    void every_confirmed_commit_survives_kill_minus_9() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} rows per commit")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 10})
+    void every_confirmed_commit_survives_kill_minus_9(int perCommit) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("durable").toAbsolutePath();
         Set<String> confirmed = new HashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
-            confirmed.addAll(runAndKill(url, round, 200 + round * 150));
+            confirmed.addAll(runAndKill(url, round, 200 + round * 150, perCommit));
         }
         Set<String> stored = new HashSet<>();
         try (Database db = Database.open(new DatabaseConfig(url, "nudge", null))) {
             stored.addAll(db.inTransaction(tx -> tx.query("SELECT email FROM contact",
                     rs -> rs.getString("email"))));
         }
-        System.out.printf("kill -9 durability: %d rounds, %d commits confirmed, %d lost%n", ROUNDS,
-                confirmed.size(), confirmed.stream().filter(c -> !stored.contains(c)).count());
+        System.out.printf("kill -9 durability, %d rows per commit: %d rounds, %d rows confirmed, %d lost%n",
+                perCommit, ROUNDS, confirmed.size(), confirmed.stream().filter(c -> !stored.contains(c)).count());
         assertThat(confirmed).hasSizeGreaterThan(ROUNDS * 100);
         assertThat(stored).containsAll(confirmed);
     }
 
     /** Starts the child, lets it confirm {@code commits} commits, kills it hard, returns what it confirmed. */
-    private List<String> runAndKill(String url, int round, int commits) throws Exception {
+    private List<String> runAndKill(String url, int round, int commits, int perCommit) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), url, String.valueOf(round)).redirectErrorStream(true).start();
+                DurabilityChild.class.getName(), url, String.valueOf(round), String.valueOf(perCommit)).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         try (BufferedReader out = new BufferedReader(

@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ final class DispatchRun implements AutoCloseable {
     private final SuppressionRepository suppressions = new SuppressionRepository();
     private final StepOutcomes outcomes;
     private Mailer.Connection connection;
-    private final List<Delivered> delivered = new ArrayList<>();
+    private Delivered delivered;
     private int sent;
     private int failed;
     private int held;
@@ -59,109 +57,73 @@ final class DispatchRun implements AutoCloseable {
     }
 
     /**
-     * Sends the due steps of {@code group} that can still be claimed; false ends the run.
+     * Sends the enrollment's due step if it can still be claimed; false ends the run.
      *
-     * <p>One transaction records the steps the server accepted since the last one
-     * as SENT, claims every step of the group and commits their messages as
-     * SENDING, all before the first of them is sent. A commit per group instead of
-     * two per step; what a crash leaves SENDING is settled from the Sent folder at
-     * start-up, or held as uncertain, so it is never sent twice.
+     * <p>The step sent before this one is recorded as SENT in the same transaction
+     * that claims this one and commits its message as SENDING: one commit per
+     * step instead of two, and the previous step's outcome is on disk before this
+     * step's conversation with the server begins, as it would be with its own commit.
      */
-    boolean send(List<Enrollment> group) {
+    boolean send(Enrollment e) {
         Instant now = clock.instant();
-        List<Delivered> previous = List.copyOf(delivered);
-        List<Prepared> claimed;
+        Delivered previous = delivered;
+        Prepared p;
         try {
-            claimed = db.inTransaction(tx -> {
+            p = db.inTransaction(tx -> {
                 record(tx, previous);
-                List<Prepared> ps = new ArrayList<>();
-                for (Enrollment e : group) {
-                    Prepared p = prepare(tx, e, now);
-                    if (p != null) {
-                        ps.add(p);
-                    }
-                }
-                return ps;
+                return prepare(tx, e, now);
             });
         } catch (RuntimeException ex) {
-            // This group could not be claimed; the steps before it were sent all the same.
+            // This step could not be prepared; the one before it was sent all the same.
             recordDelivered();
             throw ex;
         }
-        countDelivered(previous.size());
-        for (int i = 0; i < claimed.size(); i++) {
-            if (!sendOne(claimed.get(i))) {
-                release(claimed.subList(i + 1, claimed.size()));
-                return false;
-            }
+        countDelivered(previous);
+        if (p == null) {
+            return true;
         }
-        return true;
-    }
-
-    /** Sends one claimed step; false ends the run. */
-    private boolean sendOne(Prepared p) {
         try {
             if (connection == null) {
                 connection = mailer.connect(mailbox);
             }
             connection.send(StepComposer.toEmail(p.message(), mailbox, p.contact()));
         } catch (SendFailure f) {
-            return failed(p.enrollment(), p.message(), f);
+            return failed(e, p.message(), f);
         } catch (RuntimeException ex) {
-            return failed(p.enrollment(), p.message(), new SendFailure(SendFailure.Kind.RECIPIENT_REJECTED,
+            return failed(e, p.message(), new SendFailure(SendFailure.Kind.RECIPIENT_REJECTED,
                     "could not build the message: " + ex.getMessage(), ex));
         }
-        delivered.add(new Delivered(p, clock.instant()));
+        delivered = new Delivered(e, p, clock.instant());
         return true;
     }
 
-    /**
-     * Claimed steps the run ends before: the server never heard of them, so they
-     * are due again at the time the run's failure set (or at once).
-     */
-    private void release(List<Prepared> unsent) {
-        if (unsent.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        Instant at = retryAt != null ? retryAt : now;
-        db.run(tx -> {
-            for (Prepared p : unsent) {
-                outbound.setStatus(tx, p.message().id(), OutboundStatus.RETRYING,
-                        "not sent: the dispatch run ended before it", null);
-                enrollments.postpone(tx, p.enrollment().id(), at, now);
-                enrollments.event(tx, p.enrollment().id(), now, "retrying", "Step " + p.message().step()
-                        + " not sent: the dispatch run stopped before it; due again at " + seconds(at));
-            }
-        });
-    }
-
     /** A step the server accepted whose SENT is not committed yet. */
-    private record Delivered(Prepared prepared, Instant at) {
+    private record Delivered(Enrollment enrollment, Prepared prepared, Instant at) {
     }
 
-    private void record(Tx tx, List<Delivered> ds) throws SQLException {
-        for (Delivered d : ds) {
-            Prepared p = d.prepared();
-            outcomes.delivered(tx, p.enrollment(), p.message(), p.sequence(), d.at());
+    private void record(Tx tx, Delivered d) throws SQLException {
+        if (d != null) {
+            outcomes.delivered(tx, d.enrollment(), d.prepared().message(), d.prepared().sequence(), d.at());
         }
     }
 
-    private void countDelivered(int recorded) {
-        sent += recorded;
-        delivered.subList(0, recorded).clear();
+    private void countDelivered(Delivered d) {
+        if (d != null) {
+            sent++;
+            delivered = null;
+        }
     }
 
-    /** Commits the accepted steps on their own, when no next group carries them. */
+    /** Commits the last accepted step on its own, when no next step carries it. */
     private void recordDelivered() {
-        if (!delivered.isEmpty()) {
-            List<Delivered> ds = List.copyOf(delivered);
-            db.run(tx -> record(tx, ds));
-            countDelivered(ds.size());
+        Delivered d = delivered;
+        if (d != null) {
+            db.run(tx -> record(tx, d));
+            countDelivered(d);
         }
     }
 
-    private record Prepared(Enrollment enrollment, OutboundMessage message, Contact contact, Sequence sequence) {
+    private record Prepared(OutboundMessage message, Contact contact, Sequence sequence) {
     }
 
     /** Claims the step and commits its message as SENDING before the server hears of it. */
@@ -204,13 +166,13 @@ final class DispatchRun implements AutoCloseable {
             // A retry sends exactly what was rendered the first time, bodies included.
             OutboundMessage again = outbound.forStep(tx, e.id(), e.nextStep()).orElseThrow();
             outbound.setStatus(tx, again.id(), OutboundStatus.SENDING, null, null);
-            return new Prepared(e, again, contact, sequence);
+            return new Prepared(again, contact, sequence);
         }
         try {
             OutboundMessage m = composer.compose(e, contact, sequence, mailbox,
                     history, now);
             long id = outbound.insert(tx, m);
-            return new Prepared(e, withId(m, id), contact, sequence);
+            return new Prepared(withId(m, id), contact, sequence);
         } catch (TemplateError t) {
             hold(tx, e, "template error, nothing was sent: " + t.getMessage()
                     + "; fix the template (nudge templates check), then resume", now);

@@ -58,9 +58,8 @@ public final class Dispatcher {
             return new DispatchResult(0, 0, 0, 0, null, null);
         }
         try (DispatchRun run = new DispatchRun(db, plan, mailer, mailbox, clock)) {
-            int group = scheduling.stepsPerCommit();
-            for (int i = 0; i < due.size(); i += group) {
-                if (!run.send(due.subList(i, Math.min(i + group, due.size())))) {
+            for (Enrollment e : due) {
+                if (!run.send(e)) {
                     break;
                 }
             }
