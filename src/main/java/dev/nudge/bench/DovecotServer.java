@@ -5,6 +5,9 @@ import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.Secret;
 import dev.nudge.config.Security;
 import dev.nudge.config.ServerConfig;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +23,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -100,6 +104,21 @@ final class DovecotServer implements AutoCloseable {
                 TIMEOUT);
         return new MailboxConfig(name, address(user), "Bench " + user, smtp, imap,
                 new Secret("NUDGE_BENCH_PASSWORD", PASSWORD), List.of("INBOX"));
+    }
+
+    /** A plain Angus Mail client logged in as {@code user}, for filling and reading mailboxes outside Nudge. */
+    Store login(String user) {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.connectiontimeout", String.valueOf(TIMEOUT.toMillis()));
+        p.setProperty("mail.imap.timeout", String.valueOf(TIMEOUT.toMillis()));
+        try {
+            Store store = Session.getInstance(p).getStore("imap");
+            store.connect("127.0.0.1", port, address(user), PASSWORD);
+            return store;
+        } catch (MessagingException e) {
+            throw new NudgeException("Cannot log in to the bench Dovecot as " + user + ": " + e.getMessage()
+                    + "\n" + log(), e);
+        }
     }
 
     /** Checks the config with {@code dovecot -n}, starts Dovecot and waits until it takes connections. */

@@ -92,7 +92,7 @@ final class InboxBench implements AutoCloseable {
         CursorRepository cursors = new CursorRepository();
         try (Database db = Database.open(config.database())) {
             for (String user : List.of(SMALL, LARGE)) {
-                try (Store store = store(server, user)) {
+                try (Store store = server.login(user)) {
                     IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
                     inbox.open(Folder.READ_ONLY);
                     long validity = inbox.getUIDValidity();
@@ -111,15 +111,6 @@ final class InboxBench implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static Store store(DovecotServer server, String user) throws MessagingException {
-        Properties p = new Properties();
-        p.setProperty("mail.imap.connectiontimeout", "30000");
-        p.setProperty("mail.imap.timeout", "30000");
-        Store store = Session.getInstance(p).getStore("imap");
-        store.connect("127.0.0.1", server.port(), DovecotServer.address(user), DovecotServer.PASSWORD);
-        return store;
     }
 
     /** Appends {@link #NEW} messages to both mailboxes, as a delivery would; not timed. */
@@ -147,7 +138,7 @@ final class InboxBench implements AutoCloseable {
     }
 
     private void append(String user, int first, int count) {
-        try (Store store = store(dovecot, user)) {
+        try (Store store = dovecot.login(user)) {
             Session session = Session.getInstance(new Properties());
             Folder inbox = store.getFolder("INBOX");
             List<Message> messages = new ArrayList<>();
