@@ -16,8 +16,8 @@ import javax.net.SocketFactory;
 
 /**
  * Plain sockets that count the bytes read from the server and keep the
- * commands the client sent, for Angus Mail's {@code mail.imap.socketFactory}.
- * Login lines are never kept.
+ * commands the client sent and the server's answers, for Angus Mail's
+ * {@code mail.imap.socketFactory}. Login lines are never kept.
  */
 final class CountingSocketFactory extends SocketFactory {
 
@@ -25,11 +25,28 @@ final class CountingSocketFactory extends SocketFactory {
 
     private final AtomicLong read = new AtomicLong();
     private final StringBuilder written = new StringBuilder();
+    private final StringBuilder answers = new StringBuilder();
 
     /** Starts counting afresh. */
     synchronized void reset() {
         read.set(0);
         written.setLength(0);
+        answers.setLength(0);
+    }
+
+    /**
+     * The time the server says it took for a command, in milliseconds, from Dovecot's
+     * "OK ... completed (0.300 + 0.000 + 0.299 secs)", summed over every such answer
+     * naming {@code verb} (e.g. "Examine"); NaN when there is none.
+     */
+    synchronized double serverMillis(String verb) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile(" OK (\\[[^\\]]*] )?" + verb + " completed \\(([0-9.]+) ").matcher(answers);
+        double total = Double.NaN;
+        while (m.find()) {
+            total = (Double.isNaN(total) ? 0 : total) + Double.parseDouble(m.group(2)) * 1000;
+        }
+        return total;
     }
 
     long bytesRead() {
@@ -53,6 +70,12 @@ final class CountingSocketFactory extends SocketFactory {
     private synchronized void wrote(byte[] b, int off, int len) {
         if (written.length() < MAX_KEPT) {
             written.append(new String(b, off, Math.min(len, MAX_KEPT), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private synchronized void answered(byte[] b, int off, int len) {
+        if (answers.length() < MAX_KEPT) {
+            answers.append(new String(b, off, Math.min(len, MAX_KEPT), StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -106,6 +129,7 @@ final class CountingSocketFactory extends SocketFactory {
                         int b = super.read();
                         if (b >= 0) {
                             read.incrementAndGet();
+                            answered(new byte[] {(byte) b}, 0, 1);
                         }
                         return b;
                     }
@@ -115,6 +139,7 @@ final class CountingSocketFactory extends SocketFactory {
                         int n = super.read(b, off, len);
                         if (n > 0) {
                             read.addAndGet(n);
+                            answered(b, off, n);
                         }
                         return n;
                     }

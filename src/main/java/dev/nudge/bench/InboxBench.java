@@ -38,8 +38,11 @@ final class InboxBench implements AutoCloseable {
     static final String SMALL = "small";
     static final String LARGE = "large";
 
-    /** One timed sync: milliseconds, bytes read from the server, and the IMAP commands sent. */
-    record Sync(double millis, long bytes, List<String> commands) {
+    /**
+     * One timed sync: milliseconds, bytes read from the server, the IMAP commands sent,
+     * and the milliseconds Dovecot says it spent opening the folder (EXAMINE).
+     */
+    record Sync(double millis, long bytes, List<String> commands, double examineMillis) {
     }
 
     private final Path dir;
@@ -130,7 +133,7 @@ final class InboxBench implements AutoCloseable {
         if (read != NEW) {
             throw new NudgeException("The " + user + " mailbox sync read " + read + " messages, not " + NEW);
         }
-        return new Sync(millis, counter.bytesRead(), counter.commands());
+        return new Sync(millis, counter.bytesRead(), counter.commands(), counter.serverMillis("Examine"));
     }
 
     int size(String user) {

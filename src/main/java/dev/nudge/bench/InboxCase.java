@@ -37,6 +37,8 @@ final class InboxCase implements BenchCase {
         double[] largeMs = new double[runs];
         double[] smallBytes = new double[runs];
         double[] largeBytes = new double[runs];
+        double[] smallExamine = new double[runs];
+        double[] largeExamine = new double[runs];
         List<String> commands = List.of();
         try (InboxBench bench = new InboxBench(small, large, out)) {
             // One untimed round first: the JVM, the connection path and Dovecot's caches warm up.
@@ -52,19 +54,33 @@ final class InboxCase implements BenchCase {
                 largeMs[r] = Bench.measure(out, "sync 10 new of " + large + ", " + round, l::millis, "ms");
                 smallBytes[r] = s.bytes();
                 largeBytes[r] = l.bytes();
+                smallExamine[r] = s.examineMillis();
+                largeExamine[r] = l.examineMillis();
                 out.printf(Locale.ROOT, "%-40s %10d / %d bytes%n", "  bytes read, small / large", s.bytes(),
                         l.bytes());
+                out.printf(Locale.ROOT, "%-40s %10.0f / %.0f ms%n", "  Dovecot's EXAMINE, small / large",
+                        s.examineMillis(), l.examineMillis());
                 commands = l.commands();
             }
         }
         out.println("IMAP commands of the last large-mailbox sync: " + String.join(" | ", commands));
         String how = "one `InboxSync.syncOnce`, Dovecot on 127.0.0.1, " + InboxBench.NEW + " new after the cursor";
         return List.of(
-                Figure.of(SMALL_TIME, small + " messages", "ms", smallMs, how),
-                Figure.of(LARGE_TIME, large + " messages", "ms", largeMs, how),
-                Figure.of(SMALL_BYTES, small + " messages", "bytes", smallBytes, "read from the IMAP socket"),
-                Figure.of(LARGE_BYTES, large + " messages", "bytes", largeBytes,
+                Figure.of(SMALL_TIME, messages(small), "ms", smallMs, how + examined(smallExamine)),
+                Figure.of(LARGE_TIME, messages(large), "ms", largeMs, how + examined(largeExamine)),
+                Figure.of(SMALL_BYTES, messages(small), "bytes", smallBytes, "read from the IMAP socket"),
+                Figure.of(LARGE_BYTES, messages(large), "bytes", largeBytes,
                         "read from the IMAP socket; commands: " + summary(commands)));
+    }
+
+    private static String messages(int count) {
+        return String.format(Locale.ROOT, "%,d messages", count);
+    }
+
+    private static String examined(double[] millis) {
+        double median = Figure.median(millis);
+        return Double.isNaN(median) ? "" : String.format(Locale.ROOT,
+                "; of which Dovecot says it spent %.0f ms (median) opening the folder (`EXAMINE`)", median);
     }
 
     // The commands of one sync, each once, in the order sent, e.g. "UID FETCH 101:* (UID)".
