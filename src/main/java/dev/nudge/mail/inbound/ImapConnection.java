@@ -25,7 +25,7 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One IMAP login that a sync run reuses for all its folders. Not thread-safe. */
+/** One IMAP login that a sync run reuses for all its folders, keeping the last one open. Not thread-safe. */
 final class ImapConnection implements Mailbox.Connection {
 
     private static final Logger log = LoggerFactory.getLogger(ImapConnection.class);
@@ -33,6 +33,8 @@ final class ImapConnection implements Mailbox.Connection {
     private final MailboxConfig mailbox;
     private final Store store;
     private List<SpecialFolder.Listed> listed;
+    private IMAPFolder open;
+    private String openName;
 
     ImapConnection(MailboxConfig mailbox, Store store) {
         this.mailbox = mailbox;
@@ -49,8 +51,6 @@ final class ImapConnection implements Mailbox.Connection {
             return read(folder, folderName, knownUidValidity, lastUid, max);
         } catch (MessagingException e) {
             throw failure("Cannot read folder " + folderName, e);
-        } finally {
-            ImapMailbox.closeQuietly(folder, mailbox);
         }
     }
 
@@ -67,8 +67,6 @@ final class ImapConnection implements Mailbox.Connection {
             return null;
         } catch (MessagingException | IOException e) {
             throw failure("Cannot read message uid " + uid + " in folder " + folderName, e);
-        } finally {
-            ImapMailbox.closeQuietly(folder, mailbox);
         }
     }
 
@@ -90,8 +88,6 @@ final class ImapConnection implements Mailbox.Connection {
             return false;
         } catch (MessagingException e) {
             throw failure("Cannot search folder " + folderName, e);
-        } finally {
-            ImapMailbox.closeQuietly(folder, mailbox);
         }
     }
 
@@ -113,17 +109,34 @@ final class ImapConnection implements Mailbox.Connection {
     }
 
     // The folder opened read-only, or null when it does not exist (or, for \Junk, the server has none).
+    // The folder stays open for the rest of the connection: reopening it for every message that is
+    // downloaded cost a LIST, an EXAMINE and a CLOSE each, and the UIDs it already knows would be
+    // fetched again.
     private IMAPFolder openReadOnly(String folderName) {
+        if (open != null && folderName.equals(openName) && open.isOpen()) {
+            return open;
+        }
+        closeOpenFolder();
         try {
             IMAPFolder folder = existing(folderName);
             if (folder != null) {
                 folder.open(Folder.READ_ONLY);
+                open = folder;
+                openName = folderName;
             }
             return folder;
         } catch (FolderNotFoundException e) {
             return null;
         } catch (MessagingException e) {
             throw failure("Cannot open folder " + folderName, e);
+        }
+    }
+
+    private void closeOpenFolder() {
+        if (open != null) {
+            ImapMailbox.closeQuietly(open, mailbox);
+            open = null;
+            openName = null;
         }
     }
 
@@ -215,6 +228,7 @@ final class ImapConnection implements Mailbox.Connection {
 
     @Override
     public void close() {
+        closeOpenFolder();
         ImapMailbox.closeQuietly(store, mailbox);
     }
 

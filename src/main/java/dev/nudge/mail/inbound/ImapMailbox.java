@@ -10,6 +10,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,21 @@ public final class ImapMailbox implements Mailbox {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
+    private final Map<String, Object> extraProperties;
+
+    public ImapMailbox() {
+        this(Map.of());
+    }
+
+    /**
+     * @param extraProperties Jakarta Mail session properties added to those of every
+     *                        connection; the benchmark passes a socket factory
+     *                        ({@code mail.imap.socketFactory}) that counts the bytes read
+     */
+    public ImapMailbox(Map<String, ?> extraProperties) {
+        this.extraProperties = Map.copyOf(extraProperties);
+    }
+
     /**
      * Connects and logs in.
      *
@@ -30,16 +46,22 @@ public final class ImapMailbox implements Mailbox {
      */
     @Override
     public Connection connect(MailboxConfig mailbox) {
-        return new ImapConnection(mailbox, openStore(mailbox));
+        return new ImapConnection(mailbox, openStore(mailbox, extraProperties));
     }
 
     /** A logged-in store with every timeout set and reading by peek; shared by the sync and the IDLE watcher. */
     static Store openStore(MailboxConfig mailbox) {
+        return openStore(mailbox, Map.of());
+    }
+
+    private static Store openStore(MailboxConfig mailbox, Map<String, Object> extraProperties) {
         ServerConfig imap = mailbox.imap();
         String protocol = usesImplicitTls(imap) ? "imaps" : "imap";
         Properties props = ServerProperties.of(protocol, imap);
         // Belt and braces next to the read-only open: never set \Seen by reading.
         props.setProperty("mail." + protocol + ".peek", "true");
+        // Objects such as a SocketFactory instance are read by Angus with Properties.get.
+        props.putAll(extraProperties);
         Session session = Session.getInstance(props);
         try {
             Store store = session.getStore(protocol);

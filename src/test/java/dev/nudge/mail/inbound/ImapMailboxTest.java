@@ -16,8 +16,17 @@ import dev.nudge.config.Secret;
 import dev.nudge.config.Security;
 import dev.nudge.config.ServerConfig;
 import jakarta.mail.Flags;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -151,6 +160,25 @@ class ImapMailboxTest {
     }
 
     @Test
+    void downloading_new_messages_opens_the_folder_once_and_asks_for_no_envelope() {
+        deliver(reply(1));
+        deliver(reply(2));
+        CommandLog commands = new CommandLog();
+        ImapMailbox recorded = new ImapMailbox(Map.of("mail.imap.socketFactory", commands));
+
+        try (Mailbox.Connection connection = recorded.connect(config(PASSWORD))) {
+            FolderBatch batch = connection.fetchNew("INBOX", 0, 0, 100);
+            for (InboundEmail m : batch.messages()) {
+                assertThat(connection.fetchRaw("INBOX", batch.uidValidity(), m.uid(), 1_000_000)).isNotNull();
+            }
+        }
+
+        String sent = commands.sent();
+        assertThat(sent.split("EXAMINE", -1)).as(sent).hasSize(2);
+        assertThat(sent).contains("UID FETCH 1:* (UID)").doesNotContain("ENVELOPE").doesNotContain("SEARCH");
+    }
+
+    @Test
     void a_refused_login_names_the_mailbox_and_host() {
         assertThatThrownBy(() -> mailbox.connect(config("wrong")))
                 .isInstanceOf(NudgeException.class)
@@ -200,6 +228,55 @@ class ImapMailboxTest {
 
     private static GreenMailUser user() {
         return greenMail.getUserManager().getUser("me");
+    }
+
+    /** Plain sockets that keep what the client writes. */
+    static final class CommandLog extends SocketFactory {
+
+        private final StringBuffer written = new StringBuffer();
+
+        String sent() {
+            return written.toString();
+        }
+
+        @Override
+        public Socket createSocket() {
+            return new Socket() {
+                @Override
+                public OutputStream getOutputStream() throws IOException {
+                    return new FilterOutputStream(super.getOutputStream()) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            written.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
+                            out.write(b, off, len);
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket s = createSocket();
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return createSocket(host.getHostAddress(), port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress localHost, int localPort)
+                throws IOException {
+            return createSocket(host.getHostAddress(), port);
+        }
     }
 
     static MailboxConfig config(String password) {
