@@ -27,7 +27,8 @@ class BenchSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
-        new Bench(BenchOptions.quick(dir.resolve("no-such.jar"), report), "Smoke run.", clock,
+        new Bench(BenchOptions.quick(dir.resolve("no-such.jar"), report, java.util.Set.of("sending", "startup")),
+                "Smoke run.", clock,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         String markdown = Files.readString(report);
@@ -38,7 +39,15 @@ class BenchSmokeTest {
         }
         assertThat(markdown).contains("| " + StartupCase.STARTUP + " | - | skipped |")
                 .contains("mvn -q -B -DskipTests package");
-        assertThat(markdown).contains("/ ceiling: **");
+        assertThat(markdown).contains(SendingCase.DISPATCH_SEQUENTIAL + " / " + SendingCase.CEILING + ": **");
+        if (SmtpSink.binary().isPresent()) {
+            for (String name : new String[] {SendingCase.SINK_SEQUENTIAL, SendingCase.SINK_PARALLEL,
+                SendingCase.SINK_CEILING}) {
+                assertThat(median(markdown, name)).as(name).isPositive();
+            }
+        } else {
+            assertThat(markdown).contains("| " + SendingCase.SINK_CEILING + " | - | skipped |");
+        }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("| " + SendingCase.CEILING + " |");
     }
 
