@@ -4,6 +4,7 @@ import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.Mailboxes;
 import dev.nudge.config.NudgeConfig;
 import dev.nudge.config.SchedulingConfig;
+import dev.nudge.enrollment.ContactImport;
 import dev.nudge.enrollment.EnrollmentService;
 import dev.nudge.enrollment.StepTimes;
 import dev.nudge.mail.inbound.ImapMailbox;
@@ -37,6 +38,7 @@ public final class App implements AutoCloseable {
     private final SequenceCatalog sequences;
     private final TemplateEngine templates;
     private final EnrollmentService enrollments;
+    private final ContactImport contactImport;
     private final Dispatcher dispatcher;
     private final InboxSync inboxSync;
     private final SendingRecovery recovery;
@@ -59,6 +61,7 @@ public final class App implements AutoCloseable {
         StepTimes times = new StepTimes(scheduling.zone(),
                 config.sandboxMode() ? config.sandbox().dayLength() : null);
         this.enrollments = new EnrollmentService(db, sequences, times, clock);
+        this.contactImport = new ContactImport(db, sequences, times, clock, enrollments);
         StepPlan plan = new StepPlan(sequences, times, templates);
         this.dispatcher = new Dispatcher(db, plan, new SentCopies(parts.mailer(), parts.mailbox(), clock), mailboxes,
                 scheduling, clock);
@@ -141,6 +144,10 @@ public final class App implements AutoCloseable {
 
     public EnrollmentService enrollments() {
         return enrollments;
+    }
+
+    public ContactImport contactImport() {
+        return contactImport;
     }
 
     public Dispatcher dispatcher() {

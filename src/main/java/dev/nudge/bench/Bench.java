@@ -21,7 +21,7 @@ public final class Bench {
 
     /** Every case, in the order they run and are reported. */
     static List<BenchCase> all() {
-        return List.of(new SendingCase(), new StartupCase());
+        return List.of(new SendingCase(), new StartupCase(), new ImportCase(), new ScaleCase());
     }
 
     /** The keys {@code --case} accepts. */

@@ -4,7 +4,11 @@ import dev.nudge.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,42 @@ public final class EnrollmentRepository {
                         + "next_due_at, enrolled_at, updated_at, active_sequence, version) "
                         + "VALUES (:contact, :sequence, :mailbox, 'ACTIVE', 1, :due, :now, :now, :sequence, 0)",
                 "contact", contactId, "sequence", sequence, "mailbox", mailbox, "due", dueAt, "now", now);
+    }
+
+    /**
+     * Inserts an active enrollment, step 1 due at {@code dueAt}, for each contact,
+     * with its first event; returns the new enrollments' ids by contact id.
+     */
+    public Map<Long, Long> insertAll(Tx tx, List<Long> contactIds, String sequence, String mailbox,
+                                     Instant dueAt, Instant now, String event) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (Long contact : contactIds) {
+            rows.add(new Object[] {"contact", contact, "sequence", sequence, "mailbox", mailbox, "due", dueAt,
+                "now", now});
+        }
+        List<Long> created = tx.batchInsert("INSERT INTO enrollment (contact_id, sequence_name, mailbox, status, "
+                + "next_step, next_due_at, enrolled_at, updated_at, active_sequence, version) "
+                + "VALUES (:contact, :sequence, :mailbox, 'ACTIVE', 1, :due, :now, :now, :sequence, 0)", rows);
+        Map<Long, Long> ids = new HashMap<>();
+        List<Object[]> events = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            ids.put(contactIds.get(i), created.get(i));
+            events.add(new Object[] {"id", created.get(i), "at", now, "kind", "enrolled", "detail",
+                truncate(event, 2000)});
+        }
+        tx.batch("INSERT INTO enrollment_event (enrollment_id, at, kind, detail) VALUES (:id, :at, :kind, :detail)",
+                events);
+        return ids;
+    }
+
+    /** The live enrollments in {@code sequence} of any of the contacts, by contact id: one query for a batch. */
+    public Map<Long, Enrollment> liveIn(Tx tx, String sequence, Collection<Long> contactIds) throws SQLException {
+        Map<Long, Enrollment> live = new HashMap<>();
+        for (List<Long> slice : Tx.slices(contactIds, 100)) {
+            tx.query(SELECT + "WHERE e.active_sequence = :sequence AND e.contact_id IN (:contacts)",
+                    rs -> live.put(rs.getLong("contact_id"), map(rs)), "sequence", sequence, "contacts", slice);
+        }
+        return live;
     }
 
     public Optional<Enrollment> find(Tx tx, long id) throws SQLException {
