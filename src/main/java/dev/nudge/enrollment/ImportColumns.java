@@ -19,11 +19,16 @@ final class ImportColumns {
     /** The column a rejected-rows file adds; ignored when such a file is imported again. */
     static final String REASON = "reason";
 
-    private static final Set<String> EMAIL = Set.of("email", "emailaddress", "mail", "emailid");
-    private static final Set<String> FIRST = Set.of("firstname", "first", "givenname", "forename");
-    private static final Set<String> LAST = Set.of("lastname", "last", "surname", "familyname");
+    // Compared without case, accents, spaces or punctuation; a few German, French and
+    // Spanish names too, as a spreadsheet saved with semicolons often comes from there.
+    private static final Set<String> EMAIL = Set.of("email", "emailaddress", "mail", "emailid", "emailadresse",
+            "adresseemail", "courriel", "correo", "correoelectronico");
+    private static final Set<String> FIRST = Set.of("firstname", "first", "givenname", "forename", "vorname",
+            "prenom", "nombre");
+    private static final Set<String> LAST = Set.of("lastname", "last", "surname", "familyname", "nachname", "nom",
+            "apellido", "apellidos");
     private static final Set<String> COMPANY = Set.of("company", "companyname", "organization", "organisation",
-            "org");
+            "org", "firma", "unternehmen", "societe", "entreprise", "empresa");
 
     private final List<String> header;
     private final int email;
@@ -78,7 +83,8 @@ final class ImportColumns {
     }
 
     private static String roleOf(String name) {
-        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String key = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (EMAIL.contains(key)) {
             return "email";
         }
@@ -91,9 +97,9 @@ final class ImportColumns {
         return COMPANY.contains(key) ? "company" : null;
     }
 
-    /** "Job Title" becomes job_title: templates need a plain name. */
+    /** "Job Title" becomes job_title: templates need a plain name, and one rule for all is easy to guess. */
     private static String fieldName(String header, int index, Map<Integer, String> taken) {
-        String name = header.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        String name = header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
         if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
             name = "field_" + name;
         }

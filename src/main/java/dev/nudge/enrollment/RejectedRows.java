@@ -48,13 +48,15 @@ final class RejectedRows {
     /**
      * Writes the rows, in the order of the input, after the header plus
      * {@code reason}; with no rows, removes a rejected file an earlier import
-     * left. Returns the file, or null when there was nothing to write.
+     * left (unless that is the file just imported). Returns the file, or null when there was nothing to write.
      */
     Path write(Path input, List<String> header, int ignoredColumn, char delimiter) {
         Path target = fileFor(input);
         try {
             if (rows.isEmpty()) {
-                Files.deleteIfExists(target);
+                if (!target.equals(input)) {
+                    Files.deleteIfExists(target);
+                }
                 return null;
             }
             rows.sort(java.util.Comparator.comparingLong(Row::line));
