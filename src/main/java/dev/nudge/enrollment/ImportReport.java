@@ -59,7 +59,8 @@ public record ImportReport(Path file, String sequence, boolean dryRun, long rows
                 dryRun ? "would be enrolled" : "enrolled", skippedTotal()));
         skipped.forEach((reason, n) -> lines.add(String.format(Locale.ROOT, "  %-32s %,9d", reason.label(), n)));
         if (firstDue != null && !dryRun) {
-            lines.add("Step 1 of the enrolled contacts is due from " + firstDue);
+            lines.add("Step 1 of the enrolled contacts is due from "
+                    + firstDue.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         if (rejectedFile != null) {
             lines.add("Skipped rows, each with its line and reason in a last column 'reason', are in "
