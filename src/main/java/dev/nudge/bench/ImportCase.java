@@ -35,7 +35,7 @@ final class ImportCase implements BenchCase {
             runs[r] = Bench.measure(out, "import " + size + " contacts, run " + (r + 1) + "/" + runs.length,
                     () -> once(size), "contacts/s");
         }
-        return List.of(Figure.of(IMPORT, size + " contacts", "contacts/s", runs,
+        return List.of(Figure.of(IMPORT, String.format(Locale.ROOT, "%,d contacts", size), "contacts/s", runs,
                 "`nudge import` service, fresh H2 file (WRITE_DELAY=0), batches of 1,000"));
     }
 
