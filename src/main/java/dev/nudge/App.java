@@ -4,6 +4,7 @@ import dev.nudge.config.MailboxConfig;
 import dev.nudge.config.Mailboxes;
 import dev.nudge.config.NudgeConfig;
 import dev.nudge.config.SchedulingConfig;
+import dev.nudge.enrollment.ContactImport;
 import dev.nudge.enrollment.EnrollmentService;
 import dev.nudge.enrollment.StepTimes;
 import dev.nudge.health.HealthCheck;
@@ -46,6 +47,7 @@ public final class App implements AutoCloseable {
     private final SequenceCatalog sequences;
     private final TemplateEngine templates;
     private final EnrollmentService enrollments;
+    private final ContactImport contactImport;
     private final Dispatcher dispatcher;
     private final InboxSync inboxSync;
     private final SendingRecovery recovery;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
         StepTimes times = new StepTimes(scheduling.zone(),
                 config.sandboxMode() ? config.sandbox().dayLength() : null);
         this.enrollments = new EnrollmentService(db, sequences, times, clock);
+        this.contactImport = new ContactImport(db, sequences, times, clock, enrollments);
         StepPlan plan = new StepPlan(sequences, times, templates);
         MailboxPauses pauses = new MailboxPauses(clock);
         Mailer mailer = new ObservedMailer(new SentCopies(parts.mailer(), parts.mailbox(), clock), metrics, pauses);
@@ -156,6 +159,10 @@ public final class App implements AutoCloseable {
 
     public EnrollmentService enrollments() {
         return enrollments;
+    }
+
+    public ContactImport contactImport() {
+        return contactImport;
     }
 
     public Dispatcher dispatcher() {

@@ -21,7 +21,8 @@ public final class Bench {
 
     /** Every case, in the order they run and are reported. */
     static List<BenchCase> all() {
-        return List.of(new SendingCase(), new StartupCase(), new InboxCase(), new ReplyCase());
+        return List.of(new SendingCase(), new StartupCase(), new ImportCase(), new ScaleCase(), new InboxCase(),
+                new ReplyCase());
     }
 
     /** The keys {@code --case} accepts. */

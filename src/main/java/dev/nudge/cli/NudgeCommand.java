@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "nudge", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Self-hosted email follow-ups that stop the moment the contact replies.",
-        subcommands = {ServeCommand.class, EnrollCommand.class, ListCommand.class, ShowCommand.class,
-            StopCommand.class, ResumeCommand.class, TemplatesCommand.class, PreviewCommand.class,
+        subcommands = {ServeCommand.class, EnrollCommand.class, ImportCommand.class, ListCommand.class,
+            ShowCommand.class, StopCommand.class, ResumeCommand.class, TemplatesCommand.class, PreviewCommand.class,
             DemoCommand.class, ClassifyCommand.class, UncertainCommand.class, BenchCommand.class})
 final class NudgeCommand implements Runnable {
 

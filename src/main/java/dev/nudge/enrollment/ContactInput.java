@@ -10,51 +10,84 @@ import java.util.regex.Pattern;
 final class ContactInput {
 
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,59}");
+    /** The contact table's column width. */
+    private static final int MAX_ADDRESS = 320;
 
     private ContactInput() {
     }
 
+    /** What is wrong with a contact's input, by kind, so an import can count and report it. */
+    enum Kind { ADDRESS, CONTROL_CHARACTER, TOO_LONG, FIELD_NAME }
+
+    record Problem(Kind kind, String message) {
+    }
+
     static void validate(EnrollRequest r) {
-        requireAddress(r.email());
-        requireText("first name", r.firstName(), 200);
-        requireText("last name", r.lastName(), 200);
-        requireText("company", r.company(), 200);
-        for (Map.Entry<String, String> f : r.fields().entrySet()) {
-            if (!FIELD_NAME.matcher(f.getKey()).matches()) {
-                throw new NudgeException.InvalidInput("Custom field name '" + f.getKey()
-                        + "' is not allowed: use letters, digits and _, starting with a letter"
-                        + " (templates read it as contact.fields." + f.getKey() + ")");
-            }
-            requireText("custom field " + f.getKey(), f.getValue(), 2000);
+        Problem p = problem(r);
+        if (p != null) {
+            throw new NudgeException.InvalidInput(p.message());
         }
     }
 
-    static void requireAddress(String email) {
+    /** The first problem with the request, or null when it may be stored. */
+    static Problem problem(EnrollRequest r) {
+        Problem p = addressProblem(r.email());
+        p = p != null ? p : textProblem("first name", r.firstName(), 200);
+        p = p != null ? p : textProblem("last name", r.lastName(), 200);
+        p = p != null ? p : textProblem("company", r.company(), 200);
+        for (Map.Entry<String, String> f : r.fields().entrySet()) {
+            if (p != null) {
+                return p;
+            }
+            p = fieldNameProblem(f.getKey());
+            p = p != null ? p : textProblem("custom field " + f.getKey(), f.getValue(), 2000);
+        }
+        return p;
+    }
+
+    static Problem fieldNameProblem(String name) {
+        if (FIELD_NAME.matcher(name).matches()) {
+            return null;
+        }
+        return new Problem(Kind.FIELD_NAME, "Custom field name '" + name
+                + "' is not allowed: use letters, digits and _, starting with a letter"
+                + " (templates read it as contact.fields." + name + ")");
+    }
+
+    private static Problem addressProblem(String email) {
         if (email == null || email.isBlank()) {
-            throw new NudgeException.InvalidInput("An email address is required");
+            return new Problem(Kind.ADDRESS, "An email address is required");
+        }
+        String invalid = "Not a valid email address: '" + printable(email)
+                + "' (give a bare address such as ada@example.com)";
+        if (hasControl(email)) {
+            return new Problem(Kind.CONTROL_CHARACTER, invalid);
+        }
+        if (email.trim().length() > MAX_ADDRESS) {
+            return new Problem(Kind.TOO_LONG, "The email address is longer than " + MAX_ADDRESS + " characters");
         }
         try {
             InternetAddress parsed = new InternetAddress(email.trim(), true);
-            if (parsed.getPersonal() != null || !parsed.getAddress().contains("@")
-                    || hasControl(email)) {
+            if (parsed.getPersonal() != null || !parsed.getAddress().contains("@")) {
                 throw new AddressException("not a bare address");
             }
+            return null;
         } catch (AddressException e) {
-            throw new NudgeException.InvalidInput("Not a valid email address: '" + printable(email)
-                    + "' (give a bare address such as ada@example.com)");
+            return new Problem(Kind.ADDRESS, invalid);
         }
     }
 
-    private static void requireText(String what, String value, int max) {
+    private static Problem textProblem(String what, String value, int max) {
         if (value == null) {
-            return;
+            return null;
         }
         if (hasControl(value)) {
-            throw new NudgeException.InvalidInput("The " + what + " contains a line break or control character");
+            return new Problem(Kind.CONTROL_CHARACTER, "The " + what + " contains a line break or control character");
         }
         if (value.length() > max) {
-            throw new NudgeException.InvalidInput("The " + what + " is longer than " + max + " characters");
+            return new Problem(Kind.TOO_LONG, "The " + what + " is longer than " + max + " characters");
         }
+        return null;
     }
 
     private static boolean hasControl(String s) {

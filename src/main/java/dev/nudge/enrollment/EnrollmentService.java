@@ -41,6 +41,11 @@ public final class EnrollmentService {
         this.wakeUp = wakeUp;
     }
 
+    /** Passes on that work of {@code mailbox} is due at {@code at} (an import enrolled many at once). */
+    void dueWork(String mailbox, Instant at) {
+        wakeUp.dueAt(mailbox, at);
+    }
+
     /**
      * Enrolls a contact. A contact already live in that sequence is refused
      * with {@link NudgeException.Conflict} and nothing is changed.
