@@ -13,12 +13,15 @@ final class SendingCase implements BenchCase {
 
     static final String DISPATCH_SEQUENTIAL = "Dispatch, 1 thread";
     static final String DISPATCH_PARALLEL = "Dispatch, 1 thread per core";
+    static final String DISPATCH_POOL = "Dispatch, Quartz's worker threads";
     static final String CEILING = "Ceiling: plain SMTP loop, 1 connection";
     static final String QUARTZ = "Quartz: 1 trigger per step";
     static final String SINK_SEQUENTIAL = "Dispatch into smtp-sink, 1 thread";
     static final String SINK_PARALLEL = "Dispatch into smtp-sink, 1 thread per core";
+    static final String SINK_POOL = "Dispatch into smtp-sink, Quartz's worker threads";
     static final String SINK_CEILING = "Ceiling into smtp-sink: plain SMTP loop";
     static final double GOAL = 0.7;
+    private static final int WORKERS = dev.nudge.schedule.Scheduling.WORKER_THREADS;
 
     @Override
     public String key() {
@@ -33,6 +36,7 @@ final class SendingCase implements BenchCase {
         int runs = options.runs();
         double[] sequential = new double[runs];
         double[] parallel = new double[runs];
+        double[] pool = new double[runs];
         double[] ceiling = new double[runs];
         double[] quartz = new double[runs];
         DispatchBench dispatch = new DispatchBench(n, options.mailboxes(), null);
@@ -40,6 +44,8 @@ final class SendingCase implements BenchCase {
             String round = "run " + (r + 1) + "/" + runs;
             sequential[r] = Bench.measure(out, "dispatch, 1 thread, " + round, () -> dispatch.run(1), "msg/s");
             parallel[r] = Bench.measure(out, "dispatch, " + cores + " threads, " + round, () -> dispatch.run(cores),
+                    "msg/s");
+            pool[r] = Bench.measure(out, "dispatch, " + WORKERS + " threads, " + round, () -> dispatch.run(WORKERS),
                     "msg/s");
             ceiling[r] = Bench.measure(out, "plain SMTP loop, " + round, () -> new CeilingBench(n, null).run(),
                     "msg/s");
@@ -55,6 +61,8 @@ final class SendingCase implements BenchCase {
                         "dispatchOnce per mailbox in turn, batches of " + DispatchBench.BATCH),
                 Figure.of(DISPATCH_PARALLEL, size, "msg/s", parallel,
                         cores + " threads (one per core), mailboxes shared between them"),
+                Figure.of(DISPATCH_POOL, size, "msg/s", pool,
+                        WORKERS + " threads, as many as `serve` gives Quartz, mailboxes shared between them"),
                 Figure.of(CEILING, n + " messages", "msg/s", ceiling,
                         "Transport.connect once, sendMessage " + n + " times"),
                 Figure.of(QUARTZ, options.quartzSteps() + " steps", "msg/s", quartz,
@@ -70,12 +78,13 @@ final class SendingCase implements BenchCase {
             String why = "skipped: smtp-sink is not installed (Debian package postfix)";
             out.println("smtp-sink: " + why);
             return List.of(Figure.skipped(SINK_SEQUENTIAL, why), Figure.skipped(SINK_PARALLEL, why),
-                    Figure.skipped(SINK_CEILING, why));
+                    Figure.skipped(SINK_POOL, why), Figure.skipped(SINK_CEILING, why));
         }
         int n = options.sends();
         int runs = options.runs();
         double[] sequential = new double[runs];
         double[] parallel = new double[runs];
+        double[] pool = new double[runs];
         double[] ceiling = new double[runs];
         try (SmtpSink sink = SmtpSink.start(binary.get())) {
             DispatchBench dispatch = new DispatchBench(n, options.mailboxes(), sink);
@@ -85,6 +94,8 @@ final class SendingCase implements BenchCase {
                         "msg/s");
                 parallel[r] = Bench.measure(out, "smtp-sink: dispatch, " + cores + " threads, " + round,
                         () -> dispatch.run(cores), "msg/s");
+                pool[r] = Bench.measure(out, "smtp-sink: dispatch, " + WORKERS + " threads, " + round,
+                        () -> dispatch.run(WORKERS), "msg/s");
                 ceiling[r] = Bench.measure(out, "smtp-sink: plain SMTP loop, " + round,
                         () -> new CeilingBench(n, sink).run(), "msg/s");
             }
@@ -93,6 +104,7 @@ final class SendingCase implements BenchCase {
         return List.of(
                 Figure.of(SINK_SEQUENTIAL, size, "msg/s", sequential, "as above, SMTP to smtp-sink, IMAP on GreenMail"),
                 Figure.of(SINK_PARALLEL, size, "msg/s", parallel, cores + " threads, SMTP to smtp-sink"),
+                Figure.of(SINK_POOL, size, "msg/s", pool, WORKERS + " threads, SMTP to smtp-sink"),
                 Figure.of(SINK_CEILING, n + " messages", "msg/s", ceiling,
                         "Transport.connect once to smtp-sink, sendMessage " + n + " times"));
     }
@@ -103,8 +115,10 @@ final class SendingCase implements BenchCase {
         List<String> lines = new ArrayList<>();
         ratio(figures, DISPATCH_SEQUENTIAL, CEILING, lines);
         ratio(figures, DISPATCH_PARALLEL, CEILING, lines);
+        ratio(figures, DISPATCH_POOL, CEILING, lines);
         ratio(figures, SINK_SEQUENTIAL, SINK_CEILING, lines);
         ratio(figures, SINK_PARALLEL, SINK_CEILING, lines);
+        ratio(figures, SINK_POOL, SINK_CEILING, lines);
         BenchCase.find(figures, DISPATCH_SEQUENTIAL).ifPresent(d -> BenchCase.find(figures, QUARTZ).ifPresent(q ->
                 lines.add(String.format(Locale.ROOT, "%s / %s: **%.1f**", DISPATCH_SEQUENTIAL, QUARTZ,
                         d.median() / q.median()))));
@@ -126,7 +140,8 @@ final class SendingCase implements BenchCase {
                   user of one embedded GreenMail (SMTP and IMAP on 127.0.0.1), an H2 file opened as Nudge opens
                   it (a commit is on disk when it returns), the shipped first template (text and HTML). Contacts
                   are enrolled through the enrollment service and each inbox is synced once beforehand so the
-                  reply-safety gate lets sends through; neither is timed. Timed: calling the dispatcher per
+                  reply-safety gate lets sends through; neither is timed. With one thread, one per core,
+                  and as many as `serve` gives Quartz (whose jobs send for several mailboxes at once). Timed: calling the dispatcher per
                   mailbox until nothing is due, that is claiming, rendering, committing `sending`, sending over
                   SMTP (one connection per dispatch run) and committing `sent`. Logging is at WARN, as for every
                   command but `serve`.

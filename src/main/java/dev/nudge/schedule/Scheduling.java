@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduling implements AutoCloseable {
 
+    /** Quartz's worker threads: how many mailboxes' jobs (dispatch, inbox sync) run at once. */
+    public static final int WORKER_THREADS = 4;
+
+
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     static final String DISPATCH = "dispatch";
@@ -84,7 +88,7 @@ public final class Scheduling implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.instanceName", instanceName);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
-        p.setProperty("org.quartz.threadPool.threadCount", "4");
+        p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(WORKER_THREADS));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");

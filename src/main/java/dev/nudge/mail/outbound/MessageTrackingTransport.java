@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class MessageTrackingTransport extends SMTPTransport {
 
     private boolean messageWritten;
+    private boolean mailFromAccepted;
 
     MessageTrackingTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -25,7 +26,15 @@ final class MessageTrackingTransport extends SMTPTransport {
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         messageWritten = false;
+        mailFromAccepted = false;
         super.sendMessage(message, addresses);
+    }
+
+    // The first command of a message: a connection found dead here was dead before the message began.
+    @Override
+    protected void mailFrom() throws MessagingException {
+        super.mailFrom();
+        mailFromAccepted = true;
     }
 
     // Called once the message body is written; it sends the final "." and reads the verdict.
@@ -33,6 +42,11 @@ final class MessageTrackingTransport extends SMTPTransport {
     protected void finishData() throws IOException, MessagingException {
         messageWritten = true;
         super.finishData();
+    }
+
+    /** Whether the server answered the last send's MAIL FROM, that is, whether the message was begun. */
+    boolean messageBegun() {
+        return mailFromAccepted;
     }
 
     /** Whether the last send wrote the message in full before it failed or succeeded. */

@@ -51,24 +51,51 @@ final class SmtpConnection implements Mailer.Connection {
     public void send(OutgoingEmail email) {
         // Built and checked first: a header with CR/LF fails before anything is written.
         MimeMessage message = MessageComposer.compose(session, email, clock.instant());
-        reconnectIfDropped();
         try {
             transport.sendMessage(message, message.getAllRecipients());
-        } catch (MessagingException e) {
-            throw SmtpFailures.onSend(mailbox, email, transport, e);
+        } catch (MessagingException | IllegalStateException e) {
+            if (!deadBeforeTheMessage(e)) {
+                throw SmtpFailures.onSend(mailbox, email, transport, asMessaging(e));
+            }
+            // Servers close connections that sat idle; the message was not even begun,
+            // so the server cannot have taken it: once more on a new connection.
+            log.info("SMTP connection lost, reconnecting mailbox={} host={}", mailbox.name(), mailbox.smtp().host());
+            closeQuietly();
+            open();
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException again) {
+                throw SmtpFailures.onSend(mailbox, email, transport, again);
+            }
         }
     }
 
-    // Servers close idle connections and a dispatch run may pause between
-    // sends; isConnected() pings with NOOP, so a dead socket shows here
-    // rather than halfway through a message.
-    private void reconnectIfDropped() {
-        if (transport.isConnected()) {
-            return;
+    /**
+     * Whether the connection was found broken (no reply, a socket error, or a
+     * transport that knows it is closed) before the server accepted the message's
+     * MAIL FROM. A broken connection used to be found by a NOOP before every
+     * message, a round trip per send; now only a send that fails pays for it. A
+     * failure later in the message is left to the caller (retry later, or
+     * uncertain once the whole message was written).
+     */
+    private boolean deadBeforeTheMessage(Exception e) {
+        if (transport.messageBegun() || transport.messageWritten()) {
+            return false;
         }
-        log.info("SMTP connection lost, reconnecting mailbox={} host={}", mailbox.name(), mailbox.smtp().host());
-        closeQuietly();
-        open();
+        if (e instanceof IllegalStateException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t instanceof MessagingException m && m.getNextException() != null
+                ? m.getNextException() : t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return transport.getLastReturnCode() == -1;
+    }
+
+    private static MessagingException asMessaging(Exception e) {
+        return e instanceof MessagingException m ? m : new MessagingException(e.getMessage(), e);
     }
 
     @Override
