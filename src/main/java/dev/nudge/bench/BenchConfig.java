@@ -19,6 +19,8 @@ import java.util.List;
 /** A Nudge config in a throw-away folder: the sample templates, one sequence per mailbox, an H2 file. */
 final class BenchConfig {
 
+    static final int DISPATCH_BATCH = 200;
+
     private BenchConfig() {
     }
 
@@ -46,7 +48,7 @@ final class BenchConfig {
         return new NudgeConfig(dir.resolve("templates"), sequences,
                 new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/nudge").toAbsolutePath(), "nudge", null),
                 new WebConfig("127.0.0.1", 0),
-                new SchedulingConfig(ZoneOffset.UTC, inboxPollInterval, maxInboxAge, Duration.ofSeconds(30), 200),
+                new SchedulingConfig(ZoneOffset.UTC, inboxPollInterval, maxInboxAge, Duration.ofSeconds(30), DISPATCH_BATCH),
                 new SandboxConfig(Duration.ofSeconds(5)), new ReplyConfig(true, Duration.ofDays(3), 3), mailboxes);
     }
 }

@@ -2,24 +2,14 @@ package dev.nudge.bench;
 
 import dev.nudge.App;
 import dev.nudge.NudgeException;
-import dev.nudge.config.DatabaseConfig;
 import dev.nudge.config.MailboxConfig;
-import dev.nudge.config.NudgeConfig;
-import dev.nudge.config.ReplyConfig;
-import dev.nudge.config.SandboxConfig;
-import dev.nudge.config.SchedulingConfig;
-import dev.nudge.config.WebConfig;
 import dev.nudge.enrollment.EnrollRequest;
 import dev.nudge.mail.inbound.ImapMailbox;
 import dev.nudge.mail.outbound.DispatchResult;
 import dev.nudge.mail.outbound.SmtpMailer;
-import dev.nudge.sandbox.SampleFiles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +25,7 @@ import java.util.concurrent.Future;
 final class DispatchBench {
 
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
-    static final int BATCH = 200;
+    static final int BATCH = BenchConfig.DISPATCH_BATCH;
 
     private final int sends;
     private final int mailboxCount;
@@ -53,7 +43,7 @@ final class DispatchBench {
         Path dir = TempDirs.create("nudge-bench-dispatch");
         BenchClock clock = new BenchClock(START);
         try (BenchMailServer server = new BenchMailServer(mailboxCount, sink);
-             App app = App.openWith(config(dir, server.mailboxes()), clock,
+             App app = App.openWith(BenchConfig.write(dir, server.mailboxes(), Duration.ofMinutes(1)), clock,
                      new App.Parts(new SmtpMailer(clock), new ImapMailbox(), server.mailboxes()))) {
             enrollAll(app);
             clock.advance(Duration.ofDays(2));
@@ -72,33 +62,6 @@ final class DispatchBench {
         }
     }
 
-    private NudgeConfig config(Path dir, List<MailboxConfig> mailboxes) {
-        SampleFiles.extract(dir);
-        Path sequences = dir.resolve("bench-sequences");
-        try {
-            Files.createDirectories(sequences);
-            for (MailboxConfig m : mailboxes) {
-                Files.writeString(sequences.resolve(m.name() + ".yaml"), "name: " + sequenceOf(m) + "\n"
-                        + "mailbox: " + m.name() + "\n"
-                        + "steps:\n"
-                        + "  - at: day 1\n"
-                        + "    template: follow-up/1-thanks\n");
-            }
-        } catch (IOException e) {
-            throw new NudgeException("Cannot write the bench sequences: " + e.getMessage(), e);
-        }
-        return new NudgeConfig(dir.resolve("templates"), sequences,
-                new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/nudge").toAbsolutePath(), "nudge", null),
-                new WebConfig("127.0.0.1", 0),
-                new SchedulingConfig(ZoneOffset.UTC, Duration.ofMinutes(1), Duration.ofMinutes(10),
-                        Duration.ofSeconds(30), BATCH),
-                new SandboxConfig(Duration.ofSeconds(5)), new ReplyConfig(true, Duration.ofDays(3), 3), mailboxes);
-    }
-
-    private static String sequenceOf(MailboxConfig m) {
-        return "bench-" + m.name();
-    }
-
     /** Enrolls through the service, a few at a time; not timed. */
     private void enrollAll(App app) {
         List<MailboxConfig> boxes = app.mailboxes().all();
@@ -109,7 +72,7 @@ final class DispatchBench {
                 int first = t;
                 done.add(pool.submit(() -> {
                     for (int i = first; i < sends; i += 4) {
-                        String sequence = sequenceOf(boxes.get(i % boxes.size()));
+                        String sequence = BenchConfig.sequenceOf(boxes.get(i % boxes.size()));
                         app.enrollments().enroll(new EnrollRequest(BenchMailServer.contact(i), "Ada", "Lovelace",
                                 "Analytical Engines Ltd", Map.of("met_at", "the meetup"), sequence));
                     }

@@ -2,10 +2,9 @@ package dev.nudge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.nudge.cli.CliRun.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,39 +18,13 @@ class ImportCommandTest {
 
     private Path config;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void writeConfig() throws Exception {
-        config = dir.resolve("nudge.yaml");
-        Files.writeString(config, """
-                templates: %s
-                sequences: %s
-                database:
-                  url: jdbc:h2:file:%s
-                """.formatted(Path.of("templates").toAbsolutePath(), Path.of("config/sequences").toAbsolutePath(),
-                dir.resolve("db/nudge").toAbsolutePath()));
+        config = CliRun.writeConfig(dir);
     }
 
     private Result nudge(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] full = new String[args.length + 2];
-            full[0] = "--config";
-            full[1] = config.toString();
-            System.arraycopy(args, 0, full, 2, args.length);
-            int code = Main.run(full);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.nudge(config, args);
     }
 
     private Path csv(String text) throws Exception {
