@@ -22,9 +22,12 @@ final class StartupBench {
     private static final long MAX_WAIT_SECONDS = 120;
 
     private final Path jar;
+    private final Path classArchive;
 
-    StartupBench(Path jar) {
+    /** @param classArchive a class data archive the JVM maps ({@code -XX:SharedArchiveFile}), or null */
+    StartupBench(Path jar, Path classArchive) {
         this.jar = jar;
+        this.classArchive = classArchive;
     }
 
     /** Milliseconds to {@code ready:} for one fresh start. */
@@ -33,7 +36,12 @@ final class StartupBench {
         Process child = null;
         try {
             Path config = prepare(dir);
-            ProcessBuilder pb = new ProcessBuilder(javaCommand(), "-jar", jar.toAbsolutePath().toString(), "serve")
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand()));
+            if (classArchive != null) {
+                command.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
+            }
+            command.addAll(java.util.List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("NUDGE_CONFIG", config.toString());

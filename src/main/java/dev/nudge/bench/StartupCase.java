@@ -10,6 +10,7 @@ import java.util.Locale;
 final class StartupCase implements BenchCase {
 
     static final String STARTUP = "Start-up to `ready:`";
+    static final String STARTUP_ARCHIVE = "Start-up to `ready:`, with the class data archive";
     static final double GOAL_MS = 1_500;
 
     @Override
@@ -26,20 +27,36 @@ final class StartupCase implements BenchCase {
             out.println(STARTUP + ": " + why);
             return List.of(Figure.skipped(STARTUP, why));
         }
-        double[] runs = new double[options.runs()];
-        StartupBench startup = new StartupBench(jar);
-        for (int r = 0; r < runs.length; r++) {
-            runs[r] = Bench.measure(out, "start-up, run " + (r + 1) + "/" + runs.length, startup::run, "ms");
+        Path archive = jar.resolveSibling("nudge.jsa");
+        boolean archived = Files.isRegularFile(archive);
+        double[] plain = new double[options.runs()];
+        double[] mapped = new double[options.runs()];
+        StartupBench startup = new StartupBench(jar, null);
+        StartupBench withArchive = new StartupBench(jar, archive);
+        for (int r = 0; r < plain.length; r++) {
+            plain[r] = Bench.measure(out, "start-up, run " + (r + 1) + "/" + plain.length, startup::run, "ms");
+            if (archived) {
+                mapped[r] = Bench.measure(out, "start-up with the class archive, run " + (r + 1) + "/" + plain.length,
+                        withArchive::run, "ms");
+            }
         }
-        return List.of(Figure.of(STARTUP, "sandbox mode, fresh H2 file", "ms", runs,
-                "`java -jar " + jar + " serve` until the `ready:` log line"));
+        Figure first = Figure.of(STARTUP, "sandbox mode, fresh H2 file", "ms", plain,
+                "`java -jar " + jar + " serve` until the `ready:` log line");
+        Figure second = archived
+                ? Figure.of(STARTUP_ARCHIVE, "sandbox mode, fresh H2 file", "ms", mapped,
+                        "`java -XX:SharedArchiveFile=" + archive + " -jar " + jar + " serve`, the archive written by"
+                                + " `mvn package`")
+                : Figure.skipped(STARTUP_ARCHIVE, "skipped: no " + archive + "; `mvn package` writes it");
+        return List.of(first, second);
     }
 
     @Override
     public List<String> findings(List<Figure> figures) {
-        return BenchCase.find(figures, STARTUP).map(f -> List.of(String.format(Locale.ROOT,
-                "%s: **%.0f ms** (goal < %.0f ms: %s)", STARTUP, f.median(), GOAL_MS,
-                f.median() < GOAL_MS ? "met" : "not met"))).orElse(List.of());
+        return List.of(STARTUP, STARTUP_ARCHIVE).stream()
+                .flatMap(name -> BenchCase.find(figures, name).stream())
+                .map(f -> String.format(Locale.ROOT, "%s: **%.0f ms** (goal < %.0f ms: %s)", f.name(), f.median(),
+                        GOAL_MS, f.median() < GOAL_MS ? "met" : "not met"))
+                .toList();
     }
 
     @Override
@@ -47,7 +64,9 @@ final class StartupCase implements BenchCase {
         return """
                 - **Start-up**: from launching `java -jar target/nudge.jar serve` in sandbox mode, with the sample
                   sequence and a fresh H2 file in a temporary folder, to its `ready:` log line; then the child is
-                  stopped.
+                  stopped. Again with `-XX:SharedArchiveFile=target/nudge.jsa`, the class data archive that
+                  `mvn package` writes from a training start of `serve`, so the JVM maps the classes instead of
+                  loading them.
                 """;
     }
 }

@@ -24,6 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     NudgeCommand parent;
 
+    // The build's training run for the class data archive (see pom.xml): start, reach ready, stop.
+    @picocli.CommandLine.Option(names = "--stop-when-ready", hidden = true)
+    boolean stopWhenReady;
+
     @Override
     public Integer call() throws InterruptedException {
         NudgeConfig config = parent.loadConfig();
@@ -39,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         WebServer web = startWeb(app, sandbox);
         CountDownLatch stopped = new CountDownLatch(1);
         SandboxStory story = sandbox == null ? null : new SandboxStory(app, sandbox);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             log.info("shutting down");
             if (story != null) {
                 story.close();
@@ -50,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
                 sandbox.close();
             }
             stopped.countDown();
-        }, "nudge-shutdown"));
+        }, "nudge-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         List<String> problems = SequenceCheck.problems(app.sequences(), app.templates());
         problems.forEach(p -> log.warn("template problem: {} (steps using it will be held)", p));
         app.startScheduling();
@@ -58,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
                 app.sequences().all().stream().map(s -> s.name()).toList());
         if (story != null) {
             story.begin();
+        }
+        if (stopWhenReady) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            shutdown.run();
         }
         stopped.await();
         return 0;
