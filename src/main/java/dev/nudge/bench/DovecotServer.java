@@ -53,8 +53,11 @@ final class DovecotServer implements AutoCloseable {
     private final MailOwner owner;
     private Process process;
 
+    /** The IMAP server itself comes in a package of its own (dovecot-imapd), apart from dovecot-core. */
+    static final Path IMAP_BINARY = Path.of("/usr/lib/dovecot/imap");
+
     static boolean installed() {
-        return Files.isExecutable(BINARY);
+        return Files.isExecutable(BINARY) && Files.isExecutable(IMAP_BINARY);
     }
 
     /**
