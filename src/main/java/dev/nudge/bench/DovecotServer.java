@@ -24,7 +24,6 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -274,14 +273,8 @@ final class DovecotServer implements AutoCloseable {
         }
     }
 
-    /** Waits without Thread.sleep, which src/main does not use. */
     static void pause(Duration d) {
-        try {
-            new CountDownLatch(1).await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NudgeException("The bench was interrupted", e);
-        }
+        Parallel.pause(d.toMillis());
     }
 
     /**

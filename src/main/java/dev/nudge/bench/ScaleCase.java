@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scale: a million active enrollments. How long the dispatcher's query for
@@ -142,7 +140,7 @@ final class ScaleCase implements BenchCase {
         try (App app = App.open(config, Clock.systemUTC(), null)) {
             app.startScheduling();
             app.dispatcher().dispatchOnce(Sandbox.placeholderMailbox().name());
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+            Parallel.pause(3_000);
             for (int i = 0; i < 3; i++) {
                 System.gc();
             }
