@@ -63,4 +63,19 @@ class DueWorkTest {
             assertThat(none).isEmpty();
         }
     }
+
+    @Test
+    void the_next_due_time_is_the_earliest_of_follow_ups_and_first_messages_alike() {
+        try (Database db = Database.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "nudge", null))) {
+            enrollment(db, "follow-up-later", 2, 10);
+            enrollment(db, "first-later", 1, 7);
+            Optional<Instant> firstWins = db.inTransaction(tx -> enrollments.nextDue(tx, "work"));
+            enrollment(db, "follow-up-soon", 3, 2);
+            Optional<Instant> followUpWins = db.inTransaction(tx -> enrollments.nextDue(tx, "work"));
+
+            assertThat(firstWins).contains(NOW.plus(Duration.ofMinutes(7)));
+            assertThat(followUpWins).contains(NOW.plus(Duration.ofMinutes(2)));
+        }
+    }
 }
