@@ -59,6 +59,12 @@ final class DovecotServer implements AutoCloseable {
         return Files.isExecutable(BINARY) && Files.isExecutable(IMAP_BINARY);
     }
 
+    /** Why a case that needs Dovecot did not run, for its skipped figures. */
+    static String notInstalled() {
+        return "skipped: no " + BINARY + " with " + IMAP_BINARY + "; install dovecot-imapd (it is started by the"
+                + " bench, never as a service)";
+    }
+
     /**
      * Writes the config and an empty Maildir per user in a new temporary folder,
      * deleted on close; call {@link #start} after filling them.

@@ -25,8 +25,7 @@ final class InboxCase implements BenchCase {
     @Override
     public List<Figure> run(BenchOptions options, PrintStream out) {
         if (!DovecotServer.installed()) {
-            String why = "skipped: no " + DovecotServer.BINARY + "; install dovecot-imapd (it is started by the"
-                    + " bench, never as a service)";
+            String why = DovecotServer.notInstalled();
             out.println("inbox: " + why);
             return List.of(Figure.skipped(SMALL_TIME, why), Figure.skipped(LARGE_TIME, why));
         }

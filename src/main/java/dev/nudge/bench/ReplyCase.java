@@ -31,8 +31,7 @@ final class ReplyCase implements BenchCase {
     @Override
     public List<Figure> run(BenchOptions options, PrintStream out) {
         if (!DovecotServer.installed()) {
-            String why = "skipped: no " + DovecotServer.BINARY + "; install dovecot-imapd (it is started by the"
-                    + " bench, never as a service)";
+            String why = DovecotServer.notInstalled();
             out.println("reply: " + why);
             return List.of(Figure.skipped(IDLE_P95, why), Figure.skipped(POLL_P50, why));
         }

@@ -222,20 +222,7 @@ class InboundEffectsTest {
     @Test
     void challenge_response_holds_the_enrollment_with_the_reason() throws Exception {
         Enrollment e = enrollAndSendFirst("follow-up");
-        world.deliverRawToMe("""
-                From: Ada Lovelace <ada@analytical.test>
-                To: me@work.test
-                Subject: RE: Thanks for your time, Ada [Please verify]
-                Date: Wed, 4 Mar 2026 09:00:00 +0000
-                Message-ID: <cr-1@boxbe.test>
-                In-Reply-To: %s
-                Auto-Submitted: auto-replied
-                X-Boxbe-Challenge: yes
-                Content-Type: text/plain
-
-                I use a challenge-response spam filter. Please verify you are a real person
-                by clicking the link below so that your message can be delivered.
-                """.formatted(firstId));
+        world.deliverRawToMe(MailText.challengeFromAda(firstId));
         sync();
         assertThat(now(e).status()).isEqualTo(EnrollmentStatus.HELD);
         assertThat(now(e).statusReason()).contains("challenge");

@@ -131,20 +131,7 @@ class ObservabilityFlowTest {
 
         assertThat(world.syncAndDispatch()).isEqualTo(2);
         String firstId = world.inboxOf(ADA).get(0).getHeader("Message-ID")[0];
-        world.deliverRawToMe("""
-                From: Ada Lovelace <ada@analytical.test>
-                To: me@work.test
-                Subject: RE: Thanks for your time, Ada [Please verify]
-                Date: Wed, 4 Mar 2026 09:00:00 +0000
-                Message-ID: <cr-1@boxbe.test>
-                In-Reply-To: %s
-                Auto-Submitted: auto-replied
-                X-Boxbe-Challenge: yes
-                Content-Type: text/plain
-
-                I use a challenge-response spam filter. Please verify you are a real person
-                by clicking the link below so that your message can be delivered.
-                """.formatted(firstId));
+        world.deliverRawToMe(MailText.challengeFromAda(firstId));
         world.app.inboxSync().syncOnce("work");
         world.clock.advance(Duration.ofSeconds(1));
         assertThat(scrape()).as("read less than 5 s ago: still the earlier reading")
