@@ -37,7 +37,7 @@ final class CountingSocketFactory extends SocketFactory {
     /**
      * The time the server says it took for a command, in milliseconds, from Dovecot's
      * "OK ... completed (0.300 + 0.000 + 0.299 secs)", summed over every such answer
-     * naming {@code verb} (e.g. "Examine"); NaN when there is none.
+     * naming {@code verb}, a regular expression (e.g. "Examine"); NaN when there is none.
      */
     synchronized double serverMillis(String verb) {
         java.util.regex.Matcher m = java.util.regex.Pattern

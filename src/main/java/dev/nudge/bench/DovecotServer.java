@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 final class DovecotServer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/dovecot");
+    static final Path DOVEADM = Path.of("/usr/bin/doveadm");
     static final String PASSWORD = "bench-password";
     static final String DOMAIN = "bench.test";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -50,13 +51,32 @@ final class DovecotServer implements AutoCloseable {
     private final List<String> users;
     private final int port;
     private final MailOwner owner;
+    private final Storage storage;
     private Process process;
+
+    /**
+     * How Dovecot keeps the mail. Either way the bench fills a Maildir
+     * ({@link #maildir}); for mdbox, Dovecot's own format with its indexes,
+     * {@link #start} converts it with {@code doveadm backup} and removes it.
+     */
+    enum Storage {
+        MAILDIR("Maildir", "maildir:~/Maildir"),
+        MDBOX("mdbox", "mdbox:~/mdbox");
+
+        final String label;
+        final String location;
+
+        Storage(String label, String location) {
+            this.label = label;
+            this.location = location;
+        }
+    }
 
     /** The IMAP server itself comes in a package of its own (dovecot-imapd), apart from dovecot-core. */
     static final Path IMAP_BINARY = Path.of("/usr/lib/dovecot/imap");
 
     static boolean installed() {
-        return Files.isExecutable(BINARY) && Files.isExecutable(IMAP_BINARY);
+        return Files.isExecutable(BINARY) && Files.isExecutable(IMAP_BINARY) && Files.isExecutable(DOVEADM);
     }
 
     /** Why a case that needs Dovecot did not run, for its skipped figures. */
@@ -73,6 +93,12 @@ final class DovecotServer implements AutoCloseable {
      * @param idle  false hides IDLE from the capabilities, so clients can only poll
      */
     DovecotServer(List<String> users, boolean idle) {
+        this(users, idle, Storage.MAILDIR);
+    }
+
+    /** As {@link #DovecotServer(List, boolean)}, keeping the mail in {@code storage}. */
+    DovecotServer(List<String> users, boolean idle, Storage storage) {
+        this.storage = storage;
         this.dir = TempDirs.create("nudge-bench-dovecot");
         this.users = List.copyOf(users);
         this.port = freePort();
@@ -140,6 +166,14 @@ final class DovecotServer implements AutoCloseable {
             throw new NudgeException("Cannot start " + BINARY + ": " + e.getMessage(), e);
         }
         awaitListening();
+        if (storage == Storage.MDBOX) {
+            for (String user : users) {
+                // -R: the user's own mail (the mdbox) becomes a copy of the Maildir.
+                run(List.of(DOVEADM.toString(), "-c", config().toString(), "backup", "-R", "-u", address(user),
+                        "maildir:~/Maildir"), "doveadm backup (Maildir to mdbox)");
+                TempDirs.delete(maildir(user));
+            }
+        }
         return this;
     }
 
@@ -219,7 +253,9 @@ final class DovecotServer implements AutoCloseable {
                 + "ssl = no\n"
                 + "disable_plaintext_auth = no\n"
                 + "auth_mechanisms = plain login\n"
-                + "mail_location = maildir:~/Maildir\n"
+                + "mail_location = " + storage.location + "\n"
+                // One separator for every format, as doveadm backup wants between Maildir and mdbox.
+                + "namespace inbox {\n  inbox = yes\n  separator = .\n  prefix =\n}\n"
                 + "default_login_user = " + owner.loginUser() + "\n"
                 + "default_internal_user = " + owner.internalUser() + "\n"
                 + "default_internal_group = " + owner.internalGroup() + "\n"
@@ -261,7 +297,8 @@ final class DovecotServer implements AutoCloseable {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new NudgeException(what + " rejected the bench's Dovecot config " + config() + ":\n" + output);
+                throw new NudgeException(what + " failed with the bench's Dovecot config " + config() + ":\n"
+                        + output + log());
             }
         } catch (IOException e) {
             throw new NudgeException("Cannot run " + what + ": " + e.getMessage(), e);
