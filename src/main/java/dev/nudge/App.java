@@ -39,6 +39,8 @@ public final class App implements AutoCloseable {
 
     /** How long a reading of the database's state serves the gauges and the health check. */
     private static final Duration STATUS_MAX_AGE = Duration.ofSeconds(5);
+    /** At shutdown, how long running jobs get beyond the SMTP timeouts of the step on the wire. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final NudgeConfig config;
     private final SchedulingConfig scheduling;
@@ -114,13 +116,30 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * How long a shutdown waits for running jobs: a step on the wire may have to
+     * connect and then wait out a slow server's answer before it can be recorded.
+     */
+    static Duration stopWait(Mailboxes mailboxes) {
+        Duration longest = Duration.ZERO;
+        for (MailboxConfig m : mailboxes.all()) {
+            Duration step = orZero(m.smtp().connectTimeout()).plus(orZero(m.smtp().readTimeout()));
+            longest = step.compareTo(longest) > 0 ? step : longest;
+        }
+        return STOP_GRACE.plus(longest);
+    }
+
+    private static Duration orZero(Duration d) {
+        return d == null || d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
      * Starts Quartz: dispatch and inbox sync for every mailbox, the sync also on IMAP IDLE news.
      * Sends a dead process left half-done are settled first, before any dispatch can find them.
      */
     public synchronized Scheduling startScheduling() {
         if (scheduler == null) {
             recoverInterruptedSends();
-            scheduler = new Scheduling(db, dispatcher, inboxSync, scheduling, clock);
+            scheduler = new Scheduling(db, dispatcher, inboxSync, scheduling, clock, stopWait(mailboxes));
             enrollments.onDueWork((mailbox, at) -> scheduler.plan(mailbox, null));
             scheduler.start(mailboxes.names());
             scheduler.watch(mailboxes.all());
@@ -186,6 +205,7 @@ public final class App implements AutoCloseable {
         return health;
     }
 
+    /** Stops the jobs first, waiting for the ones running (see {@link Scheduling#close}), then the database. */
     @Override
     public synchronized void close() {
         if (scheduler != null) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,21 +42,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         App app = App.open(config, Clock.systemUTC(), sandbox);
         WebServer web = startWeb(app, sandbox);
-        CountDownLatch stopped = new CountDownLatch(1);
         SandboxStory story = sandbox == null ? null : new SandboxStory(app, sandbox);
-        Thread shutdown = new Thread(() -> {
-            log.info("shutting down");
-            if (story != null) {
-                story.close();
-            }
-            web.close();
-            app.close();
-            if (sandbox != null) {
-                sandbox.close();
-            }
-            stopped.countDown();
-        }, "nudge-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        Runnable stop = once(() -> stop(story, web, app, sandbox));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.install(stopRequested::countDown);
+        // For the ways out no signal handler sees (SIGHUP, say); H2's own hook may then close the database alongside.
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "nudge-shutdown"));
         List<String> problems = SequenceCheck.problems(app.sequences(), app.templates());
         problems.forEach(p -> log.warn("template problem: {} (steps using it will be held)", p));
         app.startScheduling();
@@ -64,12 +56,33 @@ final class ServeCommand implements Callable<Integer> {
         if (story != null) {
             story.begin();
         }
-        if (stopWhenReady) {
-            Runtime.getRuntime().removeShutdownHook(shutdown);
-            shutdown.run();
+        if (!stopWhenReady) {
+            stopRequested.await();
         }
-        stopped.await();
+        stop.run();
         return 0;
+    }
+
+    /** New work stops first (web, demo), then the jobs, then the database; the sandbox's mail server last. */
+    private static void stop(SandboxStory story, WebServer web, App app, Sandbox sandbox) {
+        log.info("shutting down");
+        if (story != null) {
+            story.close();
+        }
+        web.close();
+        app.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static Runnable once(Runnable work) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                work.run();
+            }
+        };
     }
 
     /** Listens before anything runs, so a taken port stops serve at once with a config error. */

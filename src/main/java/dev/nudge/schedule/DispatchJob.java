@@ -22,6 +22,10 @@ final class DispatchJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String mailbox = context.getMergedJobDataMap().getString("mailbox");
+        scheduling.running(Scheduling.DISPATCH + " mailbox=" + mailbox, () -> dispatch(mailbox));
+    }
+
+    private void dispatch(String mailbox) {
         java.time.Instant retryAt = null;
         try {
             DispatchResult result = scheduling.dispatcher().dispatchOnce(mailbox);

@@ -21,6 +21,10 @@ final class InboxSyncJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String mailbox = context.getMergedJobDataMap().getString("mailbox");
+        scheduling.running(Scheduling.INBOX + " mailbox=" + mailbox, () -> sync(mailbox));
+    }
+
+    private void sync(String mailbox) {
         try {
             int read = scheduling.inboxSync().syncOnce(mailbox);
             if (read > 0) {

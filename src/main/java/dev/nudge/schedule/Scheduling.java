@@ -10,6 +10,7 @@ import dev.nudge.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -52,15 +53,22 @@ public final class Scheduling implements AutoCloseable {
     private final InboxSync inboxSync;
     private final SchedulingConfig config;
     private final Clock clock;
+    private final Duration stopWait;
     private final Scheduler scheduler;
     private final List<InboxWatcher> watchers = new ArrayList<>();
+    private final RunningJobs running = new RunningJobs();
 
+    /**
+     * @param stopWait how long {@link #close} waits for running jobs to reach a point where
+     *                 they can stop; past it the database may close under them
+     */
     public Scheduling(Database db, Dispatcher dispatcher, InboxSync inboxSync, SchedulingConfig config,
-                      Clock clock) {
+                      Clock clock, Duration stopWait) {
         this.dispatcher = dispatcher;
         this.inboxSync = inboxSync;
         this.config = config;
         this.clock = clock;
+        this.stopWait = stopWait;
         this.scheduler = createScheduler(db);
     }
 
@@ -209,7 +217,24 @@ public final class Scheduling implements AutoCloseable {
         return inboxSync;
     }
 
+    /** Runs a job's work, known to {@link #close} while it runs. */
+    void running(String job, Runnable work) {
+        running.started(job);
+        try {
+            work.run();
+        } finally {
+            running.ended(job);
+        }
+    }
 
+    /**
+     * Stops in an order that lets the database outlive every job: no trigger fires
+     * any more; the dispatcher stops after the step on the wire is recorded and the
+     * inbox sync after the message in hand; the IDLE watchers stop; then the running
+     * jobs are waited for, up to the bound. Quartz's own threads are ended only
+     * after that, by when its trigger thread has been paused rather than caught in
+     * the middle of its SQL, and the database closes after this returns.
+     */
     @Override
     public void close() {
         List<InboxWatcher> stopping;
@@ -217,12 +242,38 @@ public final class Scheduling implements AutoCloseable {
             stopping = List.copyOf(watchers);
             watchers.clear();
         }
-        // Watchers first: a late announcement would find the scheduler gone.
-        stopping.forEach(InboxWatcher::close);
+        long started = System.nanoTime();
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("scheduler standby failed: {}", e.getMessage());
+        }
+        dispatcher.stop();
+        inboxSync.stop();
+        List<String> inHand = running.now();
+        // Before Quartz goes: a late announcement would find the scheduler gone.
+        stopping.forEach(InboxWatcher::close);
+        List<String> left = awaitJobs();
+        try {
+            scheduler.shutdown(left.isEmpty());
         } catch (SchedulerException e) {
             log.warn("scheduler shutdown failed: {}", e.getMessage());
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (left.isEmpty()) {
+            log.info("scheduler stopped jobs_waited_for={} jobs={} took_ms={}", inHand.size(), inHand, millis);
+        } else {
+            log.warn("scheduler stopped without waiting for jobs still running after {} s: {}; a step such a job"
+                    + " was sending is settled at the next start", stopWait.toSeconds(), left);
+        }
+    }
+
+    private List<String> awaitJobs() {
+        try {
+            return running.awaitNone(stopWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return running.now();
         }
     }
 

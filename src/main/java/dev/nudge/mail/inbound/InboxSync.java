@@ -31,6 +31,7 @@ public final class InboxSync {
     private final CursorRepository cursors = new CursorRepository();
     private final InboundRepository inbound = new InboundRepository();
     private final SyncStatusRepository status = new SyncStatusRepository();
+    private volatile boolean stopping;
 
     public InboxSync(Database db, Mailbox mailbox, Mailboxes mailboxes, InboundRules rules, Clock clock) {
         this(db, mailbox, mailboxes, rules, clock, Metrics.inMemory());
@@ -46,8 +47,19 @@ public final class InboxSync {
         this.handler = new ReplyHandler(mailboxes, rules, metrics);
     }
 
+    /**
+     * For shutdown: a running sync ends after the message in hand and is not
+     * recorded as a finished read of the inbox; later calls read nothing.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
     /** Syncs every watched folder of the mailbox; returns how many new messages were read. */
     public int syncOnce(String mailboxName) {
+        if (stopping) {
+            return 0;
+        }
         MailboxConfig config = mailboxes.get(mailboxName);
         Instant started = clock.instant();
         int read = 0;
@@ -60,6 +72,11 @@ public final class InboxSync {
             db.run(tx -> status.record(tx, mailboxName, clock.instant(), e.getMessage()));
             throw e;
         }
+        if (stopping) {
+            // Cut short: folders or messages may be unread, so the reply-safety gate must not trust it.
+            log.info("inbox sync stopped mailbox={} new={} (shutting down)", mailboxName, read);
+            return read;
+        }
         // The gate trusts the moment the sync started: a reply that arrived later may be unseen.
         db.run(tx -> status.record(tx, mailboxName, started, null));
         return read;
@@ -67,7 +84,7 @@ public final class InboxSync {
 
     private int syncFolder(Mailbox.Connection connection, String mailboxName, String folder) {
         int read = 0;
-        for (int page = 0; page < MAX_PAGES_PER_RUN; page++) {
+        for (int page = 0; page < MAX_PAGES_PER_RUN && !stopping; page++) {
             CursorRepository.Cursor cursor = db.inTransaction(tx -> cursors.find(tx, mailboxName, folder));
             FolderBatch batch = connection.fetchNew(folder, cursor.uidValidity(), cursor.lastUid(), PAGE);
             boolean reset = batch.uidValidity() != cursor.uidValidity();
@@ -76,6 +93,10 @@ public final class InboxSync {
                         + " by Message-ID", mailboxName, folder, cursor.uidValidity(), batch.uidValidity());
             }
             for (InboundEmail m : batch.messages()) {
+                if (stopping) {
+                    // The cursor stays put; what was handled is skipped as seen next time.
+                    return read;
+                }
                 handleOne(connection, mailboxName, folder, batch.uidValidity(), m);
             }
             for (FolderBatch.Unreadable u : batch.unreadable()) {

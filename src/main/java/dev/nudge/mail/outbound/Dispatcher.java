@@ -32,6 +32,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final EnrollmentRepository enrollments = new EnrollmentRepository();
     private final SyncStatusRepository syncStatus = new SyncStatusRepository();
+    private volatile boolean stopping;
 
     public Dispatcher(Database db, StepPlan plan, Mailer mailer, Mailboxes mailboxes,
                       SchedulingConfig scheduling, Clock clock) {
@@ -43,8 +44,11 @@ public final class Dispatcher {
         this.clock = clock;
     }
 
-    /** Sends what is due now in {@code mailboxName}, up to the batch size. */
+    /** Sends what is due now in {@code mailboxName}, up to the batch size, unless {@link #stop stopped}. */
     public DispatchResult dispatchOnce(String mailboxName) {
+        if (stopping) {
+            return new DispatchResult(0, 0, 0, 0, null, null);
+        }
         MailboxConfig mailbox = mailboxes.get(mailboxName);
         Instant now = clock.instant();
         String gate = inboxGate(mailboxName, now);
@@ -59,12 +63,24 @@ public final class Dispatcher {
         }
         try (DispatchRun run = new DispatchRun(db, plan, mailer, mailbox, clock)) {
             for (Enrollment e : due) {
+                if (stopping) {
+                    log.info("dispatch stopped between steps mailbox={} (shutting down)", mailboxName);
+                    break;
+                }
                 if (!run.send(e)) {
                     break;
                 }
             }
             return run.result();
         }
+    }
+
+    /**
+     * For shutdown: a running dispatch ends before its next step, once the step on
+     * the wire is recorded, and later calls send nothing. The steps left stay due.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /** When the dispatcher next has work for the mailbox, if it has any. */
