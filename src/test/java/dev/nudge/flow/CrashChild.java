@@ -1,5 +1,7 @@
 package dev.nudge.flow;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.nudge.App;
 import dev.nudge.config.DatabaseConfig;
 import dev.nudge.config.MailboxConfig;
@@ -14,6 +16,7 @@ import dev.nudge.config.WebConfig;
 import dev.nudge.mail.inbound.ImapMailbox;
 import dev.nudge.mail.outbound.DispatchResult;
 import dev.nudge.mail.outbound.SmtpMailer;
+import jakarta.mail.MessagingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +77,22 @@ public final class CrashChild {
                         Duration.ofSeconds(30), 50),
                 new SandboxConfig(Duration.ofSeconds(5)), new ReplyConfig(true, Duration.ofDays(3), 3),
                 List.of(mailbox));
+    }
+
+    /** GreenMail on loopback with SMTP and IMAP on free ports and {@code user}'s Sent folder made. */
+    static GreenMail startMailWithSent(String user, String password) throws MessagingException {
+        var greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        greenMail.start();
+        var me = greenMail.setUser(user, user, password);
+        try {
+            greenMail.getManagers().getImapHostManager().createMailbox(me, "Sent");
+        } catch (Exception e) {
+            greenMail.stop();
+            throw new MessagingException("Cannot make the Sent folder: " + e.getMessage(), e);
+        }
+        return greenMail;
     }
 
     static void writeSequence(Path dir) throws java.io.IOException {

@@ -3,7 +3,6 @@ package dev.nudge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.nudge.App;
 import dev.nudge.config.NudgeConfig;
 import dev.nudge.enrollment.EnrollRequest;
@@ -50,12 +49,7 @@ class CrashTest {
 
     @BeforeEach
     void start() throws Exception {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.start();
-        var me = greenMail.setUser(CrashChild.ME, CrashChild.ME, CrashChild.PASSWORD);
-        greenMail.getManagers().getImapHostManager().createMailbox(me, "Sent");
+        greenMail = CrashChild.startMailWithSent(CrashChild.ME, CrashChild.PASSWORD);
         CrashChild.writeSequence(dir);
     }
 

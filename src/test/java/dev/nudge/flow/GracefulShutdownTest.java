@@ -3,7 +3,6 @@ package dev.nudge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.nudge.App;
 import dev.nudge.config.ConfigLoader;
 import dev.nudge.config.NudgeConfig;
@@ -60,19 +59,8 @@ class GracefulShutdownTest {
 
     @BeforeEach
     void start() throws Exception {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.start();
-        var me = greenMail.setUser(ME, ME, PASSWORD);
-        greenMail.getManagers().getImapHostManager().createMailbox(me, "Sent");
-        Files.createDirectories(dir.resolve("sequences"));
-        Files.writeString(dir.resolve("sequences/one-step.yaml"), """
-                name: one-step
-                steps:
-                  - at: minute 1
-                    template: follow-up/1-thanks
-                """);
+        greenMail = CrashChild.startMailWithSent(ME, PASSWORD);
+        CrashChild.writeSequence(dir);
         writeConfig("nudge.yaml", true, TIMEOUT);
         // The restart that sends the rest files no copies: at ~90 ms a copy on GreenMail they would cost half a minute.
         writeConfig("restart.yaml", false, TIMEOUT);
