@@ -45,6 +45,7 @@ class DovecotCasesTest {
                 times.addAll(List.of(InboxCase.SMALL_BYTES, InboxCase.LARGE_BYTES));
             }
         }
+        times.add(InboxCase.FIRST_SYNC);
         assertThat(figures).extracting(Figure::name).containsExactlyElementsOf(times);
         assertThat(figures).allSatisfy(f -> assertThat(f.median()).as(f.name()).isPositive());
         for (int i : new int[] {0, 1, 6, 7}) {

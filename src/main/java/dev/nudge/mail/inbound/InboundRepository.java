@@ -23,10 +23,20 @@ public final class InboundRepository {
         public static final Details NONE = new Details(null, null, null, null, null);
     }
 
+    static final String SEEN = "SELECT id FROM inbound_message WHERE mailbox = :mailbox AND folder = :folder "
+            + "AND uid_validity = :validity AND uid = :uid UNION ALL "
+            + "SELECT id FROM inbound_message WHERE mailbox = :mailbox AND message_id = :messageId "
+            + "FETCH FIRST 1 ROWS ONLY";
+
+    /**
+     * Whether this message was recorded already: by its place (folder, UIDVALIDITY,
+     * UID) or by its Message-ID. Two lookups, one per index: written as one
+     * condition with OR, H2 walked every row of the mailbox, 15 ms a message at
+     * 50,000 recorded, which made the first sync of a big inbox quadratic.
+     */
     public boolean seen(Tx tx, String mailbox, String folder, long uidValidity, long uid, String messageId)
             throws SQLException {
-        return !tx.query("SELECT id FROM inbound_message WHERE mailbox = :mailbox AND ((folder = :folder "
-                        + "AND uid_validity = :validity AND uid = :uid) OR message_id = :messageId)",
+        return !tx.query(SEEN,
                 rs -> rs.getLong("id"), "mailbox", mailbox, "folder", folder, "validity", uidValidity,
                 "uid", uid, "messageId", messageId).isEmpty();
     }
