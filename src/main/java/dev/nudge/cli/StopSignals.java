@@ -30,7 +30,7 @@ final class StopSignals implements SignalHandler {
             StopSignals handler = new StopSignals(onStop);
             try {
                 handler.previous = Signal.handle(new Signal(name), handler);
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            } catch (IllegalArgumentException e) {
                 // Started with -Xrs, or no such signal here: the shutdown hook stops what it can.
                 log.debug("SIG{} left to the JVM: {}", name, e.getMessage());
             }
