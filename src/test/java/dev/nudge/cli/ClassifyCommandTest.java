@@ -2,8 +2,6 @@ package dev.nudge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +39,6 @@ class ClassifyCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     private Path bounce;
     private Path outOfOffice;
 
@@ -57,25 +52,13 @@ class ClassifyCommandTest {
         return Files.write(dir.resolve(name), message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Result nudge(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun.Result nudge(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void json_gives_one_exact_line_per_file() {
-        Result r = nudge("classify", "--json", bounce.toString(), outOfOffice.toString());
+        CliRun.Result r = nudge("classify", "--json", bounce.toString(), outOfOffice.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).containsExactly(
@@ -90,7 +73,7 @@ class ClassifyCommandTest {
 
     @Test
     void text_gives_kind_details_and_reason() {
-        Result r = nudge("classify", bounce.toString(), outOfOffice.toString());
+        CliRun.Result r = nudge("classify", bounce.toString(), outOfOffice.toString());
 
         assertThat(r.out().lines()).containsExactly(
                 bounce + ": bounce (bounce hard 5.1.1 to gone@example.org) — multipart/report delivery-status,"
@@ -103,7 +86,7 @@ class ClassifyCommandTest {
     void quotes_and_control_characters_in_a_file_name_are_escaped() throws Exception {
         Path odd = write("say \"hi\"\\now.eml", BOUNCE);
 
-        Result r = nudge("classify", "--json", odd.toString());
+        CliRun.Result r = nudge("classify", "--json", odd.toString());
 
         assertThat(r.out()).startsWith("{\"file\":\"" + dir + "/say \\\"hi\\\"\\\\now.eml\",\"kind\":\"bounce\"");
         assertThat(ClassifyCommand.string("tab\there\u0001é")).isEqualTo("\"tab\\there\\u0001\\u00e9\"");
@@ -113,7 +96,7 @@ class ClassifyCommandTest {
     void a_missing_file_is_reported_and_the_others_still_classified() {
         Path missing = dir.resolve("missing.eml");
 
-        Result r = nudge("classify", "--json", missing.toString(), bounce.toString());
+        CliRun.Result r = nudge("classify", "--json", missing.toString(), bounce.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("nudge classify: " + missing + ": no such file");
@@ -124,7 +107,7 @@ class ClassifyCommandTest {
     void an_unreadable_message_is_unrelated_not_an_error() throws Exception {
         Path garbage = Files.write(dir.resolve("garbage.bin"), new byte[] {0, 1, 2, (byte) 0xff, 10, 13});
 
-        Result r = nudge("classify", garbage.toString());
+        CliRun.Result r = nudge("classify", garbage.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith(garbage + ": unrelated — not a mail message");

@@ -2,12 +2,8 @@ package dev.nudge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,28 +17,15 @@ class ServeWebTest {
     @Test
     void serve_on_a_taken_port_exits_with_the_config_code_naming_web_port_and_nudge_web_port() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Path config = dir.resolve("nudge.yaml");
-            Files.writeString(config, """
-                    templates: %s
-                    sequences: %s
-                    database:
-                      url: jdbc:h2:file:%s
+            Path config = CliRun.writeConfig(dir, """
                     web:
                       bind: 127.0.0.1
                       port: %d
-                    """.formatted(Path.of("templates").toAbsolutePath(), Path.of("config/sequences").toAbsolutePath(),
-                    dir.resolve("db/nudge").toAbsolutePath(), taken.getLocalPort()));
+                    """.formatted(taken.getLocalPort()));
 
-            PrintStream oldErr = System.err;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                code = Main.run("--config", config.toString(), "serve");
-            } finally {
-                System.setErr(oldErr);
-            }
-            String said = err.toString(StandardCharsets.UTF_8);
+            CliRun.Result r = CliRun.nudge(config, "serve");
+            String said = r.err();
+            int code = r.code();
             assertThat(code).as(said).isEqualTo(3);
             assertThat(said).contains("the configuration has 1 problem; nothing was started")
                     .contains(config + ": web.port: cannot listen on 127.0.0.1:" + taken.getLocalPort())
