@@ -180,7 +180,7 @@ public final class EnrollmentRepository {
                         + "next_due_at = :due, version = version + 1, updated_at = :now, "
                         + "active_sequence = CASE WHEN :live THEN sequence_name ELSE NULL END "
                         + "WHERE id = :id AND status IN (" + from + ")",
-                "status", next, "reason", reason, "due", next.live() ? dueAt : null, "now", now,
+                "status", next, "reason", truncate(reason, 2000), "due", next.live() ? dueAt : null, "now", now,
                 "live", next.live(), "id", id) == 1;
     }
 

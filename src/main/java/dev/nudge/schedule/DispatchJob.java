@@ -34,8 +34,18 @@ final class DispatchJob implements Job {
                 log.info("dispatch done mailbox={} sent={} failed={} held={} retrying={}", mailbox, result.sent(),
                         result.failed(), result.held(), result.retrying());
             }
+            scheduling.dispatchFailures().succeeded(mailbox);
         } catch (RuntimeException e) {
-            log.error("dispatch failed mailbox={} reason=\"{}\"", mailbox, e.getMessage(), e);
+            FailureBackoff.Retry retry = scheduling.dispatchFailures().failed(mailbox);
+            retryAt = retry.at();
+            if (retry.failuresInARow() == 1) {
+                log.error("dispatch failed mailbox={} retry_in={} reason=\"{}\"", mailbox, retry.delay(),
+                        e.getMessage(), e);
+            } else {
+                // The stack trace was logged at the first failure; repeating it says nothing new.
+                log.error("dispatch failed again mailbox={} failures_in_a_row={} retry_in={} reason=\"{}\"",
+                        mailbox, retry.failuresInARow(), retry.delay(), e.getMessage());
+            }
         } finally {
             scheduling.plan(mailbox, retryAt);
         }

@@ -57,6 +57,7 @@ public final class Scheduling implements AutoCloseable {
     private final Scheduler scheduler;
     private final List<InboxWatcher> watchers = new ArrayList<>();
     private final RunningJobs running = new RunningJobs();
+    private final FailureBackoff dispatchFailures;
 
     /**
      * @param stopWait how long {@link #close} waits for running jobs to reach a point where
@@ -69,6 +70,7 @@ public final class Scheduling implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.stopWait = stopWait;
+        this.dispatchFailures = new FailureBackoff(clock);
         this.scheduler = createScheduler(db);
     }
 
@@ -211,6 +213,10 @@ public final class Scheduling implements AutoCloseable {
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    FailureBackoff dispatchFailures() {
+        return dispatchFailures;
     }
 
     InboxSync inboxSync() {

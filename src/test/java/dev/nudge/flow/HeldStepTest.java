@@ -77,4 +77,37 @@ class HeldStepTest {
         assertThat(MailText.plainText(world.inboxOf(GRACE).get(1))).doesNotContain("${");
         assertThat(e.id()).isEqualTo(held.id());
     }
+
+    @Test
+    void a_field_too_long_for_the_subject_holds_only_its_own_step_and_every_other_contact_is_sent()
+            throws Exception {
+        Path first = templates.resolve("follow-up/1-thanks.ftl");
+        Files.writeString(first, "Subject: For the ${contact.fields.role!\"team\"}\n\nHi ${contact.firstName},\n");
+        Enrollment bad = world.app.enrollments().enroll(new EnrollRequest("long@field.test", "Long", null, null,
+                Map.of("role", "x".repeat(1999)), "follow-up"));
+        for (int i = 0; i < 17; i++) {
+            world.app.enrollments().enroll(new EnrollRequest("c" + i + "@ok.test", "C" + i, null, null, Map.of(),
+                    "follow-up"));
+        }
+        world.clock.advance(Duration.ofDays(2));
+        world.app.inboxSync().syncOnce("work");
+        List<String> lines;
+        dev.nudge.mail.outbound.DispatchResult result;
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            result = world.app.dispatcher().dispatchOnce("work");
+            assertThat(world.app.dispatcher().dispatchOnce("work").sent()).as("nothing left to send").isZero();
+            lines = logs.lines();
+        }
+        assertThat(result.sent()).as("every other contact of the mailbox").isEqualTo(17);
+        assertThat(result.held()).isEqualTo(1);
+        assertThat(world.inboxOf("long@field.test")).isEmpty();
+        Enrollment held = world.app.enrollments().history("long@field.test").enrollments().get(0).enrollment();
+        assertThat(held.id()).isEqualTo(bad.id());
+        assertThat(held.status()).isEqualTo(EnrollmentStatus.HELD);
+        assertThat(held.statusReason()).contains("follow-up/1-thanks.ftl").contains("subject is 2007 characters");
+        assertThat(lines.stream().filter(l -> l.contains("enrollment=" + bad.id() + " ")))
+                .as("log lines about the held step").hasSize(1)
+                .allSatisfy(l -> assertThat(l).contains("held"));
+        assertThat(lines).noneMatch(l -> l.contains(" ERROR "));
+    }
 }

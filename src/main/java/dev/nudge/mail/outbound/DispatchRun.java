@@ -76,7 +76,11 @@ final class DispatchRun implements AutoCloseable {
         } catch (RuntimeException ex) {
             // This step could not be prepared; the one before it was sent all the same.
             recordDelivered();
-            throw ex;
+            if (!StepFailures.belongsToStep(ex)) {
+                throw ex;
+            }
+            holdAfterFailure(e, ex, now);
+            return true;
         }
         countDelivered(previous);
         if (p == null) {
@@ -178,6 +182,18 @@ final class DispatchRun implements AutoCloseable {
                     + "; fix the template (nudge templates check), then resume", now);
             return null;
         }
+    }
+
+    /**
+     * A failure of this contact's data or template alone (a value too long for its column, a
+     * constraint, a bug met only by this input) holds this step with its reason, and the run goes
+     * on with the next contact. Rolled back with the claim, the step is claimed for the hold anew.
+     */
+    private void holdAfterFailure(Enrollment e, RuntimeException ex, Instant now) {
+        log.debug("step could not be prepared enrollment={} step={}", e.id(), e.nextStep(), ex);
+        String reason = "step " + e.nextStep() + " could not be prepared, nothing was sent ("
+                + StepFailures.describe(ex) + "); fix the cause, then resume";
+        db.run(tx -> hold(tx, e, reason, now));
     }
 
     private void complete(Tx tx, Enrollment e, Instant now) throws SQLException {

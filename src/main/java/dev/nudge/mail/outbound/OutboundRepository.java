@@ -1,5 +1,7 @@
 package dev.nudge.mail.outbound;
 
+import dev.nudge.enrollment.EnrollmentRepository;
+
 import dev.nudge.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,13 +91,13 @@ public final class OutboundRepository {
         tx.update("UPDATE outbound_message SET status = :status, last_error = :error, "
                         + "sent_at = COALESCE(:sentAt, sent_at), "
                         + "attempts = attempts + CASE WHEN :status = 'SENDING' THEN 1 ELSE 0 END WHERE id = :id",
-                "status", status, "error", error, "sentAt", sentAt, "id", id);
+                "status", status, "error", EnrollmentRepository.truncate(error, 2000), "sentAt", sentAt, "id", id);
     }
 
     /** Marks the row UNCERTAIN: nobody knows whether the server accepted it. */
     public void markUncertain(Tx tx, long id, String why, Instant now) throws SQLException {
         tx.update("UPDATE outbound_message SET status = 'UNCERTAIN', last_error = :why, uncertain_since = :now "
-                + "WHERE id = :id", "why", why, "now", now, "id", id);
+                + "WHERE id = :id", "why", EnrollmentRepository.truncate(why, 2000), "now", now, "id", id);
     }
 
     /** Rows of {@code mailbox} in {@code status}, oldest first. */

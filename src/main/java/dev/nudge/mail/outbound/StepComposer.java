@@ -6,8 +6,10 @@ import dev.nudge.enrollment.Enrollment;
 import dev.nudge.sequence.Sequence;
 import dev.nudge.sequence.Step;
 import dev.nudge.template.RenderedEmail;
+import dev.nudge.template.TemplateError;
 import dev.nudge.template.TemplateEngine;
 import dev.nudge.template.TemplateModel;
+import dev.nudge.template.TemplateProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,12 @@ import java.util.Locale;
  * template, and threaded under the first message when the step says so.
  */
 final class StepComposer {
+
+    /** The subject column holds 1000; a first subject leaves room for the "Re: " of the steps after it. */
+    static final int MAX_SUBJECT = 990;
+    /** The widths of the outbound_body columns. */
+    static final int MAX_TEXT_BODY = 200_000;
+    static final int MAX_HTML_BODY = 400_000;
 
     private final TemplateEngine templates;
 
@@ -37,6 +45,7 @@ final class StepComposer {
                         contact.company(), contact.fields()),
                 new TemplateModel.SenderData(mailbox.address(), mailbox.displayName()),
                 sequence.name(), step.number(), sequence.steps().size()));
+        checkLengths(rendered, step.template());
         boolean threaded = step.thread() && e.threadMessageId() != null;
         String subject = threaded ? replySubject(e.threadSubject()) : rendered.subject();
         String inReplyTo = null;
@@ -54,6 +63,27 @@ final class StepComposer {
         return new OutboundMessage(0, e.id(), step.number(), mailbox.name(), MessageIds.create(mailbox.address()),
                 OutboundStatus.SENDING, contact.email(), subject, rendered.textBody(), rendered.htmlBody(),
                 inReplyTo, List.copyOf(references), 1, null, now, null);
+    }
+
+    /**
+     * A message longer than its column would fail at the insert, after the step was claimed;
+     * refused here, it holds only this contact's step with a reason the user can act on.
+     */
+    private static void checkLengths(RenderedEmail rendered, String template) {
+        String problem = null;
+        if (rendered.subject().length() > MAX_SUBJECT) {
+            problem = "the rendered subject is " + rendered.subject().length() + " characters long, more than the "
+                    + MAX_SUBJECT + " a subject may have; is a long contact field in it?";
+        } else if (rendered.textBody().length() > MAX_TEXT_BODY) {
+            problem = "the rendered text body is " + rendered.textBody().length() + " characters long, more than"
+                    + " the " + MAX_TEXT_BODY + " a body may have";
+        } else if (rendered.htmlBody() != null && rendered.htmlBody().length() > MAX_HTML_BODY) {
+            problem = "the rendered HTML body is " + rendered.htmlBody().length() + " characters long, more than"
+                    + " the " + MAX_HTML_BODY + " an HTML body may have";
+        }
+        if (problem != null) {
+            throw new TemplateError(new TemplateProblem(template + ".ftl", 1, 1, problem));
+        }
     }
 
     static String replySubject(String first) {
